@@ -1,0 +1,129 @@
+"""The errors and warnings articlekit raises.
+
+Every exception articlekit raises on purpose derives from :class:`ArticleKitError`, so one
+``except ArticleKitError`` catches them all. The two about bad input also derive from
+:class:`ValueError`, so code that already catches ``ValueError`` keeps working.
+
+::
+
+    ArticleKitError(Exception)
+    ├── ParseError(ArticleKitError, ValueError)       not well-formed; .line, .column
+    ├── ValidationError(ArticleKitError, ValueError)  well-formed, not a valid Article; .path
+    ├── UnsupportedError(ArticleKitError)             a valid document of a kind we do not read
+    └── LossError(ArticleKitError)                    strict output: the format can't carry a field
+    LossWarning(UserWarning)                          the same as a warning (the default)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "ArticleKitError",
+    "LossError",
+    "LossWarning",
+    "ParseError",
+    "UnsupportedError",
+    "ValidationError",
+]
+
+
+class ArticleKitError(Exception):
+    """The root of every error articlekit raises on purpose.
+
+    .. versionadded:: 0.1
+    """
+
+
+class ParseError(ArticleKitError, ValueError):
+    """The input is not well-formed: broken JSON, XML or HTML.
+
+    Attributes:
+        message: What is wrong, without the position.
+        line: The 1-based line of the problem, where known.
+        column: The 1-based column (or byte offset on the line) of the problem, where known.
+
+    .. versionadded:: 0.1
+    """
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None):
+        self.message = message
+        self.line = line
+        self.column = column
+        super().__init__(_with_position(message, line, column))
+
+
+class ValidationError(ArticleKitError, ValueError):
+    """The input is well-formed but does not describe a valid article.
+
+    Attributes:
+        message: What is wrong, without the path.
+        path: Where, as a path from the article: ``photos[0].width``; empty for the whole value.
+
+    .. versionadded:: 0.1
+    """
+
+    def __init__(self, message: str, *, path: str = ""):
+        self.message = message
+        self.path = path
+        super().__init__(f"{path}: {message}" if path else message)
+
+    def at(self, outer: str | int) -> ValidationError:
+        """Return the same error, located one level further out.
+
+        Call it innermost first:
+
+        >>> ValidationError("must be >= 1", path="width").at(0).at("photos").path
+        'photos[0].width'
+        """
+        return ValidationError(self.message, path=join_path(outer, self.path))
+
+
+class UnsupportedError(ArticleKitError):
+    """The input is a valid document of a kind or version articlekit does not read.
+
+    .. versionadded:: 0.1
+    """
+
+
+class LossError(ArticleKitError):
+    """A writer asked for strict output cannot carry some of the article's fields.
+
+    Attributes:
+        format: The format being written, e.g. ``"ninjs 2.2"``.
+        fields: The paths of the fields that would be lost.
+
+    .. versionadded:: 0.1
+    """
+
+    def __init__(self, format: str, fields: Sequence[str]):
+        self.format = format
+        self.fields = tuple(fields)
+        super().__init__(f"{format} cannot carry: {', '.join(self.fields)}")
+
+
+class LossWarning(UserWarning):
+    """A writer could not carry some of the article's fields and left them out.
+
+    With ``strict=True`` the writer raises :class:`LossError` instead.
+
+    .. versionadded:: 0.1
+    """
+
+
+def join_path(outer: str | int, inner: str) -> str:
+    """Join a field name or list index to an inner path: ``photos`` + ``[0].width``."""
+    head = f"[{outer}]" if isinstance(outer, int) else outer
+    if not inner:
+        return head
+    if inner.startswith("["):
+        return head + inner
+    return f"{head}.{inner}"
+
+
+def _with_position(message: str, line: int | None, column: int | None) -> str:
+    if line is None:
+        return message
+    if column is None:
+        return f"{message} (line {line})"
+    return f"{message} (line {line}, column {column})"

@@ -1,0 +1,420 @@
+"""Inline markup: the small allow-list of HTML that body text may carry, in one canonical form.
+
+The canonical form is what :func:`canonical_inline` returns and what models store:
+
+- elements ``a`` (with an ``href`` of a safe scheme), ``em``, ``strong``, ``code``, ``sub``,
+  ``sup`` and the void ``br``; nothing else, and no other attribute;
+- text escapes ``&``, ``<`` and ``>`` as ``&amp;``, ``&lt;`` and ``&gt;``; attribute values
+  escape those and ``"``; every other character is literal and in Unicode NFC;
+- runs of ASCII white space are one space, none at either end of the fragment, and no element
+  is empty (but ``br``); links do not nest.
+
+Anything else is made canonical by parsing it as HTML and walking the tree: ``b`` becomes
+``strong``, ``i`` becomes ``em``, ``tt``/``kbd``/``samp`` become ``code``; scripts, styles,
+embedded objects and their content are dropped; other elements are unwrapped to their content;
+a link whose ``href`` is unsafe (``javascript:``, ``data:``, ...) keeps its text but loses the link.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from lxml import etree
+
+from articlekit._text import check_xml_safe, nfc
+from articlekit.errors import ValidationError
+
+__all__ = [
+    "ALLOWED_TAGS",
+    "SAFE_LINK_SCHEMES",
+    "canonical_inline",
+    "canonical_inline_from_element",
+    "escape_text",
+    "inline_text",
+    "inline_to_element",
+    "is_safe_link",
+]
+
+ALLOWED_TAGS: Final = frozenset({"a", "em", "strong", "code", "sub", "sup", "br"})
+"""The elements canonical inline markup may hold."""
+SAFE_LINK_SCHEMES: Final = frozenset({"http", "https", "mailto", "tel"})
+"""The URL schemes a link may have; a link without a scheme (a relative URL) is safe too."""
+
+_RENAMED: Final = {"b": "strong", "i": "em", "tt": "code", "kbd": "code", "samp": "code"}
+# Elements whose content is not text a reader sees, or is active content: dropped whole.
+_DROPPED: Final = frozenset(
+    {
+        "script", "style", "template", "noscript", "iframe", "object", "applet",
+        "svg", "math", "head", "title", "textarea", "select", "button", "canvas", "video",
+        "audio", "img", "picture", "input", "meta", "link", "base",
+    }
+)  # fmt: skip
+# Void in HTML5, but libxml2's HTML parser may not know it and nests what follows inside:
+# the element goes, what it wrongly holds stays.
+_VOID_UNKNOWN_TO_LIBXML2: Final = frozenset(
+    {"embed", "source", "track", "wbr", "param", "area", "col", "keygen"}
+)
+# Block elements: unwrapping one must not glue its words to its neighbour's.
+_BLOCKS: Final = frozenset(
+    {
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+        "blockquote", "pre", "table", "tr", "td", "th", "section", "article", "header",
+        "footer", "aside", "nav", "figure", "figcaption", "hr", "address", "main",
+    }
+)  # fmt: skip
+
+_SCHEME: Final = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# Browsers drop tab and newline anywhere in a URL ("java\nscript:" is javascript:).
+_URL_IGNORED: Final = re.compile("[\t\n\r]")
+
+# One token of canonical markup. The groups: 1 an opening tag name, 2 an href, 3 a closing
+# tag name. Text and the three entities match without groups.
+_CANONICAL_TOKEN: Final = re.compile(
+    r"[^<>&]+|&(?:amp|lt|gt);|<br>|<(em|strong|code|sub|sup)>"
+    r'|<a href="((?:[^"<>&]|&(?:amp|lt|gt|quot);)*)">|</(em|strong|code|sub|sup|a)>'
+)
+# The tags canonical markup may hold. (An <a> without href, or an href on another tag, matches
+# with an empty group and is refused in the loop; entities are counted separately.)
+_CANONICAL_TAG: Final = re.compile(r'<(/?)(em|strong|code|sub|sup|br|a)(?: href="([^"<>]*)")?>')
+_EMPTY_ELEMENT: Final = re.compile(r'<(em|strong|code|sub|sup|a)(?: href="[^"<>]*")?></\1>')
+_TEXT_ENTITY: Final = re.compile("&(?:amp|lt|gt);")
+_ATTRIBUTE_ENTITY: Final = re.compile("&(amp|lt|gt|quot);")
+_ENTITY_CHARS: Final = {"amp": "&", "lt": "<", "gt": ">", "quot": '"'}
+
+# The HTML parser for markup that is not canonical yet: no network, no comments or PIs.
+_HTML_PARSER: Final = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+
+# Tokens of the tree walk: ("text", str), ("open", tag, href), ("close", tag), ("br",).
+_Token = tuple[str, ...]
+
+
+def canonical_inline(markup: str) -> str:
+    """Return the canonical form of an inline HTML fragment.
+
+    Args:
+        markup: Inline HTML, canonical or not.
+
+    Returns:
+        The sanitised fragment in canonical form; ``""`` when nothing is left.
+
+    Raises:
+        ValidationError: The fragment holds a character XML cannot carry.
+
+    >>> canonical_inline('<b>Hi</b>  <script>x()</script><a href="javascript:x()">there</a>')
+    '<strong>Hi</strong> there'
+
+    .. versionadded:: 0.1
+    """
+    if not isinstance(markup, str):
+        raise ValidationError(f"expected text, got {type(markup).__name__}")
+    check_xml_safe(markup)
+    if _is_canonical(markup):
+        return nfc(markup)
+    root = etree.fromstring(f"<html><body><div>{markup}</div></body></html>", _HTML_PARSER)
+    container = root.find("body/div")
+    if container is None:  # pragma: no cover - the parser always keeps the wrapper
+        return ""
+    return canonical_inline_from_element(container)
+
+
+def canonical_inline_from_element(element: etree._Element) -> str:
+    """Return the canonical form of the content of *element*, for readers of HTML and XML.
+
+    Args:
+        element: An lxml element from an HTML or XML tree; its namespace does not matter.
+
+    Returns:
+        The element's content (not the element itself), sanitised and in canonical form.
+
+    .. versionadded:: 0.1
+    """
+    tokens = list(_walk_children(element, in_link=False))
+    return nfc(_serialise(_tidy(tokens)))
+
+
+def escape_text(text: str) -> str:
+    """Escape plain text for use as canonical inline markup.
+
+    >>> escape_text("AT&T <b>")
+    'AT&amp;T &lt;b&gt;'
+
+    .. versionadded:: 0.1
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def inline_text(markup: str) -> str:
+    r"""Return the plain text of canonical inline markup; ``br`` becomes a newline.
+
+    >>> inline_text('AT&amp;T <em>said</em><br>no')
+    'AT&T said\\nno'
+
+    .. versionadded:: 0.1
+    """
+    return "".join(_plain_pieces(markup))
+
+
+def is_safe_link(href: str) -> bool:
+    r"""Tell whether *href* is a URL a link may point to: http(s), mailto, tel or relative.
+
+    Browsers ignore tabs and newlines in URLs, so this does too: ``"java\\nscript:"`` is unsafe.
+
+    .. versionadded:: 0.1
+    """
+    scheme = _SCHEME.match(_clean_href(href))
+    return scheme is None or scheme.group(1).lower() in SAFE_LINK_SCHEMES
+
+
+def inline_to_element(markup: str, tag: str, *, namespace: str | None = None) -> etree._Element:
+    """Build an lxml element named *tag* whose content is the canonical *markup*.
+
+    Args:
+        markup: Canonical inline markup, as the models hold it.
+        tag: The name of the element to build, e.g. ``"p"``.
+        namespace: The namespace of the element and its children, e.g. XHTML's.
+
+    Returns:
+        A new element, for writers of HTML and XML.
+
+    .. versionadded:: 0.1
+    """
+    name = (lambda local: f"{{{namespace}}}{local}") if namespace else (lambda local: local)
+    root = etree.Element(name(tag))
+    stack = [root]
+    last: etree._Element | None = None  # the element whose tail takes the next text
+    for token in _tokens_of_canonical(markup):
+        kind = token[0]
+        if kind == "text":
+            if last is None:
+                stack[-1].text = (stack[-1].text or "") + token[1]
+            else:
+                last.tail = (last.tail or "") + token[1]
+        elif kind == "open":
+            child = etree.SubElement(stack[-1], name(token[1]))
+            if token[1] == "a":
+                child.set("href", token[2])
+            stack.append(child)
+            last = None
+        elif kind == "close":
+            last = stack.pop()
+        else:
+            last = etree.SubElement(stack[-1], name("br"))
+    return root
+
+
+def _is_canonical(markup: str) -> bool:
+    """Tell whether *markup* is canonical already, without parsing it as HTML.
+
+    Only an optimisation: a false "no" costs a parse, so the checks are string operations in C
+    with one Python loop over the (few) tags; a "yes" must never be wrong.
+    """
+    if "\t" in markup or "\n" in markup or "\r" in markup or "  " in markup:
+        return False
+    if "<" not in markup and "&" not in markup:
+        return ">" not in markup and markup[:1] != " " and markup[-1:] != " "
+    # Every "<" and ">" belongs to an allowed tag, and every "&" starts an entity: &amp;, &lt;
+    # or &gt;, or &quot; inside an href.
+    tags = _CANONICAL_TAG.findall(markup)
+    if markup.count("<") != len(tags) or markup.count(">") != len(tags):
+        return False
+    if _has_space_at_an_end(markup):
+        return False
+    if ("></" in markup and _EMPTY_ELEMENT.search(markup)) or ' href=""' in markup:
+        return False
+    entities = len(_TEXT_ENTITY.findall(markup))
+    stack: list[str] = []
+    for closing, name, href in tags:
+        if name == "br":
+            if closing or href:
+                return False
+        elif closing:
+            if href or not stack or stack.pop() != name:
+                return False
+        elif name == "a":
+            entities += href.count("&quot;")
+            link = _decode_attribute(href) if "&" in href else href
+            # Canonical links are non-empty, unpadded, and of a safe scheme in lower case
+            # (tab, CR and LF are already known to be absent from the whole fragment).
+            if "a" in stack or not link or link[0] == " " or link[-1] == " ":
+                return False
+            scheme = _SCHEME.match(link)
+            if scheme is not None and scheme.group(1) not in SAFE_LINK_SCHEMES:
+                return False
+            stack.append(name)
+        elif href:
+            return False
+        else:
+            stack.append(name)
+    return not stack and markup.count("&") == entities
+
+
+def _has_space_at_an_end(markup: str) -> bool:
+    """Tell whether the text starts or ends with a space, looking past tags (not ``<br>``)."""
+    head = markup
+    while head.startswith("<") and not head.startswith("<br>"):
+        head = head[head.index(">") + 1 :]
+    tail = markup
+    while tail.endswith(">") and not tail.endswith("<br>"):
+        tail = tail[: tail.rindex("<")]
+    return head.startswith(" ") or tail.endswith(" ")
+
+
+def _clean_href(raw: str) -> str:
+    """Return *raw* as browsers read it: tab and newline removed, spaces stripped."""
+    return _URL_IGNORED.sub("", raw).strip(" ")
+
+
+def _decode_attribute(value: str) -> str:
+    return _ATTRIBUTE_ENTITY.sub(lambda m: _ENTITY_CHARS[m.group(1)], value)
+
+
+def _local_name(element: etree._Element) -> str | None:
+    tag: object = element.tag  # a function, not a string, for comments and PIs
+    if not isinstance(tag, str):
+        return None
+    return tag.rpartition("}")[2].lower()
+
+
+def _walk_children(element: etree._Element, *, in_link: bool) -> Iterator[_Token]:
+    if element.text:
+        yield ("text", element.text)
+    for child in element:
+        yield from _walk(child, in_link=in_link)
+        if child.tail:
+            yield ("text", child.tail)
+
+
+def _walk(element: etree._Element, *, in_link: bool) -> Iterator[_Token]:
+    tag = _local_name(element)
+    if tag is None or tag in _DROPPED:
+        return
+    if tag in _VOID_UNKNOWN_TO_LIBXML2:
+        yield from _walk_children(element, in_link=in_link)
+        return
+    tag = _RENAMED.get(tag, tag)
+    if tag == "br":
+        yield ("br",)
+        return
+    if tag == "a":
+        href = _clean_href(element.get("href") or "")
+        if not in_link and href and is_safe_link(href):
+            check_xml_safe(href)
+            yield ("open", "a", _lower_scheme(href))
+            yield from _walk_children(element, in_link=True)
+            yield ("close", "a")
+            return
+        yield from _walk_children(element, in_link=in_link)
+        return
+    if tag in ALLOWED_TAGS:
+        yield ("open", tag, "")
+        yield from _walk_children(element, in_link=in_link)
+        yield ("close", tag)
+        return
+    padding = tag in _BLOCKS
+    if padding:
+        yield ("text", " ")
+    yield from _walk_children(element, in_link=in_link)
+    if padding:
+        yield ("text", " ")
+
+
+def _lower_scheme(href: str) -> str:
+    scheme = _SCHEME.match(href)
+    if scheme is None:
+        return href
+    return scheme.group(1).lower() + href[scheme.end(1) :]
+
+
+def _tidy(tokens: list[_Token]) -> list[_Token]:
+    """Merge and fold text, strip the ends, drop empty elements; repeat until stable."""
+    while True:
+        tidied = _strip_ends(_drop_empty(_merge_text(tokens)))
+        if tidied == tokens:
+            return tidied
+        tokens = tidied
+
+
+def _merge_text(tokens: list[_Token]) -> list[_Token]:
+    merged: list[_Token] = []
+    for token in tokens:
+        if token[0] == "text":
+            if merged and merged[-1][0] == "text":
+                token = ("text", merged.pop()[1] + token[1])
+            token = ("text", re.sub("[ \t\n\r]+", " ", token[1]))
+            if not token[1]:
+                continue
+        merged.append(token)
+    return merged
+
+
+def _drop_empty(tokens: list[_Token]) -> list[_Token]:
+    kept: list[_Token] = []
+    for token in tokens:
+        if token[0] == "close" and kept and kept[-1][0] == "open":
+            kept.pop()
+            continue
+        kept.append(token)
+    return kept
+
+
+def _strip_ends(tokens: list[_Token]) -> list[_Token]:
+    stripped = list(tokens)
+    for indices, strip in (
+        (range(len(stripped)), str.lstrip),
+        (range(len(stripped) - 1, -1, -1), str.rstrip),
+    ):
+        for index in indices:
+            kind = stripped[index][0]
+            if kind == "text":
+                stripped[index] = ("text", strip(stripped[index][1], " "))
+                if stripped[index][1]:
+                    break
+            elif kind == "br":
+                break
+    return [token for token in stripped if token != ("text", "")]
+
+
+def _serialise(tokens: list[_Token]) -> str:
+    out: list[str] = []
+    for token in tokens:
+        kind = token[0]
+        if kind == "text":
+            out.append(escape_text(token[1]))
+        elif kind == "open":
+            if token[1] == "a":
+                out.append(f'<a href="{escape_text(token[2]).replace(chr(34), "&quot;")}">')
+            else:
+                out.append(f"<{token[1]}>")
+        elif kind == "close":
+            out.append(f"</{token[1]}>")
+        else:
+            out.append("<br>")
+    return "".join(out)
+
+
+def _tokens_of_canonical(markup: str) -> Iterator[_Token]:
+    for match in _CANONICAL_TOKEN.finditer(markup):
+        opened, href, closed = match.groups()
+        text = match.group()
+        if opened:
+            yield ("open", opened, "")
+        elif href is not None:
+            yield ("open", "a", _decode_attribute(href))
+        elif closed:
+            yield ("close", closed)
+        elif text == "<br>":
+            yield ("br",)
+        elif text[0] == "&":
+            yield ("text", _ENTITY_CHARS[text[1:-1]])
+        else:
+            yield ("text", text)
+
+
+def _plain_pieces(markup: str) -> Iterator[str]:
+    for token in _tokens_of_canonical(markup):
+        if token[0] == "text":
+            yield token[1]
+        elif token[0] == "br":
+            yield "\n"

@@ -1,0 +1,154 @@
+"""articlekit's own JSON: every field of an `Article`, exactly, in a documented and versioned shape.
+
+Wire conventions:
+
+- one JSON object per article, UTF-8; its first member ``"articlekit"`` is the format version
+  (:data:`FORMAT_VERSION`), so that later releases can read documents written by earlier ones;
+- field names as in :class:`~articlekit.Article`; fields at their default (``None``, empty lists,
+  ``version`` 1, ``status`` ``"usable"``) are left out;
+- datetimes are RFC 3339 strings with a UTC offset (``Z`` for UTC);
+- body blocks are objects tagged by ``"type"``: ``paragraph``, ``heading``, ``quote``, ``list``,
+  ``photo``, ``embed``; inline text is canonical inline markup (:mod:`articlekit.inline`);
+- reading refuses unknown fields and never coerces types: ``"version": "2"`` is an error.
+
+The JSON Schema of the format is :func:`schema`.
+
+.. versionadded:: 0.1
+"""
+
+from __future__ import annotations
+
+import json as _json
+from typing import IO, Any, Final
+
+from articlekit import _convert
+from articlekit._io import read_binary, write_binary
+from articlekit._json_schema import article_schema
+from articlekit.errors import ParseError, UnsupportedError, ValidationError
+from articlekit.model import Article
+
+__all__ = ["FORMAT_VERSION", "dump", "dumps", "load", "loads", "schema"]
+
+FORMAT_VERSION: Final = 1
+"""The version of the JSON shape this release writes, in each document's ``"articlekit"``."""
+
+_VERSION_KEY: Final = "articlekit"
+
+
+def dumps(article: Article, /, *, indent: int | None = None) -> str:
+    """Write *article* as articlekit JSON.
+
+    Args:
+        article: The article.
+        indent: Indent nested members by this many spaces; ``None`` writes one line.
+
+    Returns:
+        The JSON text. Non-ASCII characters are written as themselves, not escaped.
+
+    .. versionadded:: 0.1
+    """
+    if not isinstance(article, Article):
+        raise TypeError(f"expected an Article, got {type(article).__name__}")
+    document = {_VERSION_KEY: FORMAT_VERSION}
+    document.update(_convert.unstructure(article))
+    return _json.dumps(document, ensure_ascii=False, indent=indent)
+
+
+def dump(article: Article, fp: IO[bytes], /, *, indent: int | None = None) -> None:
+    """Write *article* as articlekit JSON, UTF-8 encoded, to the binary file *fp*.
+
+    .. versionadded:: 0.1
+    """
+    write_binary(fp, dumps(article, indent=indent).encode())
+
+
+def loads(data: str | bytes, /) -> Article:
+    """Read an article from articlekit JSON.
+
+    Args:
+        data: The JSON text, or its bytes in UTF-8, UTF-16 or UTF-32.
+
+    Raises:
+        ParseError: *data* is not JSON; ``line`` and ``column`` say where.
+        ValidationError: It is JSON but not a valid article; ``path`` says where.
+        UnsupportedError: It was written by a newer articlekit, in a format version this
+            release does not know.
+
+    .. versionadded:: 0.1
+    """
+    return from_document(parse_json(data))
+
+
+def load(fp: IO[bytes], /) -> Article:
+    """Read an article from a binary file of articlekit JSON.
+
+    .. versionadded:: 0.1
+    """
+    return loads(read_binary(fp))
+
+
+def schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of the documents :func:`dumps` writes.
+
+    Every document :func:`dumps` writes validates against it. The schema checks shape, types
+    and the simpler rules (required fields, number ranges, URL schemes); :func:`loads` checks
+    everything, such as inline markup and references from the body to photos.
+
+    .. versionadded:: 0.1
+    """
+    return article_schema(version_key=_VERSION_KEY, version=FORMAT_VERSION)
+
+
+def parse_json(data: str | bytes) -> Any:
+    """Parse JSON text or bytes, turning every failure into `ParseError`."""
+    if not isinstance(data, (str, bytes, bytearray)):
+        raise TypeError(f"expected str or bytes, got {type(data).__name__}")
+    try:
+        return _json.loads(
+            data, object_pairs_hook=_object_without_duplicates, parse_constant=_refuse_constant
+        )
+    except ParseError:
+        raise
+    except _json.JSONDecodeError as error:
+        raise ParseError(f"not JSON: {error.msg}", line=error.lineno, column=error.colno) from None
+    except UnicodeDecodeError as error:
+        raise ParseError(f"not UTF-8, UTF-16 or UTF-32 text: {error.reason}") from None
+    except (ValueError, RecursionError) as error:  # integers too long, nesting too deep
+        raise ParseError(f"JSON beyond limits: {error}") from None
+
+
+def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Build a JSON object, refusing a repeated member: which of the two is meant is unknowable."""
+    members = dict(pairs)
+    if len(members) != len(pairs):
+        seen: set[str] = set()
+        for name, _ in pairs:
+            if name in seen:
+                raise ParseError(f"not valid JSON: the member {name!r} appears twice in an object")
+            seen.add(name)
+    return members
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ParseError(f"not JSON: {name} is a JavaScript constant, not a JSON number")
+
+
+def from_document(document: Any) -> Article:
+    """Build an article from parsed articlekit JSON, checking the format version first."""
+    if not isinstance(document, dict):
+        raise ValidationError("expected a JSON object holding one article")
+    version = document.get(_VERSION_KEY)
+    if version is None:
+        raise ValidationError(
+            f"not an articlekit document: the {_VERSION_KEY!r} format version is missing"
+        )
+    if type(version) is not int or version < 1:
+        raise ValidationError("must be a positive integer", path=_VERSION_KEY)
+    if version > FORMAT_VERSION:
+        raise UnsupportedError(
+            f"articlekit JSON format version {version} is newer than this release reads "
+            f"({FORMAT_VERSION}); upgrade articlekit"
+        )
+    fields = dict(document)
+    del fields[_VERSION_KEY]
+    return _convert.structure(fields, Article)

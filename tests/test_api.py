@@ -1,0 +1,59 @@
+"""The public surface: what ``__all__`` promises exists, and every format module has one shape."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+import articlekit
+
+FORMAT_MODULES = ["articlekit.json"]
+
+
+def test_top_level_all_names_exist_and_are_sorted():
+    assert articlekit.__all__ == sorted(articlekit.__all__)
+    for name in articlekit.__all__:
+        assert hasattr(articlekit, name), name
+
+
+def test_top_level_exports_models_errors_and_sample():
+    for name in ["Article", "Byline", "Photo", "Topic", "Paragraph", "ArticleKitError", "sample"]:
+        assert name in articlekit.__all__
+
+
+def test_version_is_a_string():
+    assert isinstance(articlekit.__version__, str)
+    assert articlekit.__version__[0].isdigit()
+
+
+@pytest.mark.parametrize("module_name", FORMAT_MODULES)
+def test_format_module_offers_the_four_verbs(module_name):
+    module = importlib.import_module(module_name)
+    for verb in ["loads", "dumps", "load", "dump"]:
+        assert verb in module.__all__, verb
+        assert callable(getattr(module, verb))
+
+
+def test_json_module_all_is_pinned():
+    from articlekit import json
+
+    assert sorted(json.__all__) == ["FORMAT_VERSION", "dump", "dumps", "load", "loads", "schema"]
+
+
+def test_inline_module_all_names_exist():
+    from articlekit import inline
+
+    for name in inline.__all__:
+        assert hasattr(inline, name), name
+
+
+def test_importing_articlekit_does_not_import_hypothesis():
+    import subprocess
+    import sys
+
+    code = "import sys, articlekit, articlekit.json; print('hypothesis' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,172 @@
+"""Inline markup: the allow-list, sanitising, and one canonical form that every path agrees on."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+
+from articlekit import strategies
+from articlekit._text import nfc
+from articlekit.errors import ValidationError
+from articlekit.inline import _is_canonical as is_canonical
+from articlekit.inline import (
+    canonical_inline,
+    canonical_inline_from_element,
+    escape_text,
+    inline_text,
+    inline_to_element,
+    is_safe_link,
+)
+
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [
+        ("plain words", "plain words"),
+        ("  folded \n\t white   space ", "folded white space"),
+        ("AT&T < BBC > CNN", "AT&amp;T &lt; BBC &gt; CNN"),
+        ("<b>bold</b> and <i>italic</i>", "<strong>bold</strong> and <em>italic</em>"),
+        ("<tt>x</tt><kbd>y</kbd><samp>z</samp>", "<code>x</code><code>y</code><code>z</code>"),
+        ("<p>one</p><p>two</p>", "one two"),
+        ("<span class='c' style='x'>kept text</span>", "kept text"),
+        ("x<br/>y<BR>z", "x<br>y<br>z"),
+        ("&eacute;t&eacute; &#x1F4F0;", "\u00e9t\u00e9 \U0001f4f0"),
+        ("e\u0301", "\u00e9"),
+        ("a\u00a0b", "a\u00a0b"),
+        ("<em></em>gone", "gone"),
+        ("<em> </em>x", "x"),
+        ("<em>unclosed", "<em>unclosed</em>"),
+        ('<a href=" HTTPS://example.org/?a=1&amp;b=2 " title="t">x</a>',
+         '<a href="https://example.org/?a=1&amp;b=2">x</a>'),
+        ('<a href="/relative">r</a> <a href="mailto:a@b.org">m</a>',
+         '<a href="/relative">r</a> <a href="mailto:a@b.org">m</a>'),
+        ('<a href="x">"quoted"</a>', '<a href="x">"quoted"</a>'),
+        ("<a name='anchor'>no href</a>", "no href"),
+        ("<!-- a comment -->text<?pi x?>", "text"),
+    ],
+)  # fmt: skip
+def test_canonical_form_of_examples(raw, canonical):
+    assert canonical_inline(raw) == canonical
+    assert canonical_inline(canonical) == canonical
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        "<style>p{}</style>",
+        '<img src="x" onerror="alert(1)">',
+        "<iframe src='https://evil.example'></iframe>",
+        "<svg onload=alert(1)><circle/></svg>",
+        "<object data='x'></object><embed src='x'>",
+        "<noscript><p>fallback</p></noscript>",
+        "<template><b>t</b></template>",
+    ],
+)
+def test_active_content_is_dropped_with_its_content(hostile):
+    assert canonical_inline(f"before {hostile} after") == "before after"
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "java\nscript:alert(1)",
+        " javascript:alert(1)",
+        "&#106;avascript:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "file:///etc/passwd",
+    ],
+)
+def test_unsafe_links_keep_their_text_but_lose_the_link(href):
+    assert canonical_inline(f'<a href="{href}">click</a>') == "click"
+
+
+def test_event_handlers_and_other_attributes_never_survive():
+    result = canonical_inline('<em onclick="x()" class="c">e</em><a href="/x" onclick="y()">a</a>')
+    assert result == '<em>e</em><a href="/x">a</a>'
+    assert "on" not in result.replace("</", "")
+
+
+def test_links_do_not_nest():
+    assert (
+        canonical_inline('<a href="/a">outer <em><a href="/b">inner</a></em></a>').count("<a ") == 1
+    )
+
+
+def test_control_characters_are_refused_not_dropped():
+    with pytest.raises(ValidationError, match="U\\+0007"):
+        canonical_inline("bell\x07")
+
+
+def test_escape_text_and_inline_text_are_inverse_on_plain_text():
+    text = 'AT&T said <b> is "bold"'
+    assert inline_text(escape_text(text)) == text
+    assert inline_text("a<br>b <em>c</em>") == "a\nb c"
+
+
+@pytest.mark.parametrize(
+    ("href", "safe"),
+    [("https://x.org", True), ("/a", True), ("mailto:a@b", True), ("tel:+1", True),
+     ("javascript:x", False), ("data:,x", False), ("ftp://x", False)],
+)  # fmt: skip
+def test_is_safe_link(href, safe):
+    assert is_safe_link(href) is safe
+
+
+@given(strategies.inline_markup())
+def test_canonical_form_is_a_fixed_point(raw):
+    canonical = canonical_inline(raw)
+    assert is_canonical(canonical)
+    assert canonical_inline(canonical) == canonical
+
+
+@given(strategies.inline_markup())
+def test_fast_check_and_tree_walk_agree_on_canonical_markup(raw):
+    # The fast path accepts a fragment without parsing; parsing it must give it back unchanged,
+    # or readers (which walk trees) and constructors (which take the fast path) would disagree.
+    canonical = canonical_inline(raw)
+    parser = etree.HTMLParser()
+    root = etree.fromstring(f"<html><body><div>{canonical}</div></body></html>", parser)
+    assert canonical_inline_from_element(root.find("body/div")) == canonical
+
+
+@given(strategies.inline_markup())
+def test_xhtml_elements_built_from_canonical_markup_read_back_equal(raw):
+    canonical = canonical_inline(raw)
+    element = inline_to_element(canonical, "p", namespace=XHTML)
+    reparsed = etree.fromstring(etree.tostring(element))
+    assert canonical_inline_from_element(reparsed) == canonical
+
+
+@given(st.text())
+def test_any_text_either_canonicalises_or_raises_validation_error(text):
+    try:
+        canonical = canonical_inline(text)
+    except ValidationError:
+        return
+    assert canonical_inline(canonical) == canonical
+
+
+_PIECES = st.sampled_from(
+    ["<em>", "</em>", "<strong>", "</strong>", "<code>", "</code>", "<sub>", "</sup>", "<br>",
+     "</br>", '<a href="/x">', '<a href="javascript:x">', '<a href="&quot;q">', '<a href="">',
+     "<a>", "</a>", '<em href="x">', "&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&", "<",
+     ">", " ", "  ", "\n", "word", "é", "e\u0301", '"', "'"]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_the_fast_check_never_accepts_what_parsing_would_change(markup):
+    # The fast path may say "no" too often (that only costs a parse), never "yes" wrongly.
+    # (It does not check NFC: canonical_inline normalises after it.)
+    if is_canonical(markup):
+        parser = etree.HTMLParser()
+        root = etree.fromstring(f"<html><body><div>{markup}</div></body></html>", parser)
+        assert canonical_inline_from_element(root.find("body/div")) == nfc(markup)
