@@ -149,7 +149,7 @@ def inline_text(markup: str) -> str:
     r"""Return the plain text of canonical inline markup; ``br`` becomes a newline.
 
     >>> inline_text('AT&amp;T <em>said</em><br>no')
-    'AT&T said\\nno'
+    'AT&T said\nno'
 
     .. versionadded:: 0.1
     """
@@ -159,7 +159,7 @@ def inline_text(markup: str) -> str:
 def is_safe_link(href: str) -> bool:
     r"""Tell whether *href* is a URL a link may point to: http(s), mailto, tel or relative.
 
-    Browsers ignore tabs and newlines in URLs, so this does too: ``"java\\nscript:"`` is unsafe.
+    Browsers ignore tabs and newlines in URLs, so this does too: ``"java\nscript:"`` is unsafe.
 
     .. versionadded:: 0.1
     """
