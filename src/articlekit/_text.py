@@ -46,9 +46,22 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def is_canonical_text(text: str) -> bool:
+    """Tell, in C-level string operations, whether *text* is canonical one-line text already."""
+    return (
+        text.isprintable()  # no control character (tab, LF, CR included), surrogate or U+FFFE
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and (text.isascii() or unicodedata.is_normalized("NFC", text))
+    )
+
+
 def canonical_text(text: str) -> str:
     """Return the canonical form of a one-line plain text value; check it is XML-safe."""
     if not isinstance(text, str):
         raise ValidationError(f"expected text, got {type(text).__name__}")
+    if is_canonical_text(text):
+        return text
     check_xml_safe(text)
     return nfc(fold_space(text))

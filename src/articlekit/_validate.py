@@ -9,7 +9,7 @@ from typing import Any, Final
 
 import attrs
 
-from articlekit._text import FORBIDDEN_CHARACTER, canonical_text
+from articlekit._text import FORBIDDEN_CHARACTER, canonical_text, is_canonical_text
 from articlekit.errors import ValidationError
 from articlekit.inline import canonical_inline, inline_text
 
@@ -73,11 +73,15 @@ def _convert_text(value: object, convert: Callable[[str], str]) -> object:
 
 def optional_text(value: str | None) -> str | None:
     """Convert optional one-line text to canonical form; the empty string means no value."""
+    if value is None or (type(value) is str and value and is_canonical_text(value)):
+        return value  # the common cases, without further calls
     return _convert_text(value, canonical_text) or None  # type: ignore[return-value]
 
 
 def required_text(value: str) -> str:
     """Convert one-line text to canonical form (the checks come in `check_required_text`)."""
+    if type(value) is str and is_canonical_text(value):
+        return value
     return _convert_text(value, canonical_text)  # type: ignore[return-value]
 
 

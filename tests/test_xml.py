@@ -1,0 +1,61 @@
+"""The hardened XML parser every XML reader goes through: hostile input is refused quickly."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from articlekit._xml import MAX_DEPTH, parse_xml
+from articlekit.errors import ParseError
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">'
+    + "".join(
+        f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10 if n > 1 else "&lol;" * 10}">'
+        for n in range(1, 10)
+    )
+    + "]><lolz>&lol9;</lolz>"
+)
+
+
+def test_well_formed_xml_parses_from_str_and_bytes():
+    assert parse_xml("<a><b>x</b></a>").findtext("b") == "x"
+    assert parse_xml(b'<?xml version="1.0" encoding="UTF-8"?><a>\xc3\xa9</a>').text == "\u00e9"
+    assert parse_xml('<?xml version="1.0" encoding="ISO-8859-1"?><a>\u00e9</a>').text == "\u00e9"
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        BILLION_LAUGHS,
+        '<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>',
+        '<!DOCTYPE a SYSTEM "http://example.org/a.dtd"><a/>',
+        "<a>&undeclared;</a>",
+    ],
+)
+def test_entities_and_dtds_are_refused_quickly(hostile):
+    started = time.perf_counter()
+    with pytest.raises(ParseError):
+        parse_xml(hostile)
+    assert time.perf_counter() - started < 5  # a bound on runaway work, not a benchmark
+
+
+def test_xinclude_is_never_followed():
+    root = parse_xml(
+        '<a xmlns:xi="http://www.w3.org/2001/XInclude">'
+        '<xi:include href="file:///etc/passwd" parse="text"/></a>'
+    )
+    assert "root:" not in "".join(root.itertext())
+
+
+def test_deep_trees_are_refused():
+    with pytest.raises(ParseError, match="deep"):
+        parse_xml("<a>" * (MAX_DEPTH + 5) + "</a>" * (MAX_DEPTH + 5))
+
+
+def test_malformed_xml_says_where():
+    with pytest.raises(ParseError) as caught:
+        parse_xml("<a>\n  <b></a>")
+    assert caught.value.line == 2
+    assert "line 2" in str(caught.value)
