@@ -19,7 +19,7 @@ MAX_BYTES: Final = 64 * 1024 * 1024
 """The largest document the readers take, in bytes (a newsMessage of thousands of items fits)."""
 
 MAX_DEPTH: Final = 128
-"""The deepest element nesting the readers take; real news documents stay under 30 (libxml2 itself stops at 256)."""
+"""The deepest element nesting the readers take; real news stays under 30 (libxml2 stops at 256)."""
 
 
 _POSITION_SUFFIX: Final = re.compile(r", line \d+, column \d+$")
@@ -63,7 +63,7 @@ def parse_xml(data: str | bytes) -> etree._Element:
             "the document declares a DOCTYPE; articlekit does not read DTDs or their entities",
             line=1,
         )
-    _check_depth(root)
+    check_depth(root)
     return root
 
 
@@ -73,7 +73,8 @@ def _reencode(text: str) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8"?>' + text[end + 2 :]).encode("utf-8")
 
 
-def _check_depth(root: etree._Element) -> None:
+def check_depth(root: etree._Element) -> None:
+    """Raise `ParseError` if elements nest deeper than `MAX_DEPTH`."""
     depth = 0
     for event, element in etree.iterwalk(root, events=("start", "end")):
         depth += 1 if event == "start" else -1
