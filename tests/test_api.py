@@ -8,7 +8,7 @@ import pytest
 
 import articlekit
 
-FORMAT_MODULES = ["articlekit.json", "articlekit.html"]
+FORMAT_MODULES = ["articlekit.json", "articlekit.html", "articlekit.newsml"]
 
 
 def test_top_level_all_names_exist_and_are_sorted():

@@ -1,8 +1,8 @@
 """articlekit: one typed shape for news articles, moved without loss between the formats of news.
 
 The models live here; each format is a module with the same verbs (``loads``, ``dumps``,
-``load``, ``dump``): :mod:`articlekit.json` for articlekit's own JSON, :mod:`articlekit.html` for
-an HTML5 page with schema.org markup.
+``load``, ``dump``): :mod:`articlekit.json` for articlekit's own JSON, :mod:`articlekit.newsml` for
+IPTC NewsML-G2 and :mod:`articlekit.html` for an HTML5 page with schema.org markup.
 
 >>> import articlekit
 >>> from articlekit import json
