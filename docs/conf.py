@@ -45,6 +45,8 @@ nitpicky = True
 # the names in typing (typing.IO, typing.Any) need no entry: Sphinx resolves them itself.
 nitpick_ignore = [
     ("py:class", "collections.abc.Iterable"),
+    ("py:class", "collections.abc.Iterator"),
+    ("py:class", "os.PathLike"),
     ("py:class", "collections.abc.Sequence"),
     ("py:class", "datetime.datetime"),
     ("py:class", "hypothesis.strategies.SearchStrategy"),

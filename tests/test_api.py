@@ -8,7 +8,7 @@ import pytest
 
 import articlekit
 
-FORMAT_MODULES = ["articlekit.json", "articlekit.html", "articlekit.newsml"]
+FORMAT_MODULES = ["articlekit.json", "articlekit.html", "articlekit.newsml", "articlekit.ninjs"]
 
 
 def test_top_level_all_names_exist_and_are_sorted():

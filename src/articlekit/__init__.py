@@ -1,8 +1,9 @@
 """articlekit: one typed shape for news articles, moved without loss between the formats of news.
 
 The models live here; each format is a module with the same verbs (``loads``, ``dumps``,
-``load``, ``dump``): :mod:`articlekit.json` for articlekit's own JSON, :mod:`articlekit.newsml` for
-IPTC NewsML-G2 and :mod:`articlekit.html` for an HTML5 page with schema.org markup.
+``load``, ``dump``): :mod:`articlekit.json` for articlekit's own JSON, :mod:`articlekit.ninjs` for
+IPTC ninjs, :mod:`articlekit.newsml` for IPTC NewsML-G2 and :mod:`articlekit.html` for an HTML5
+page with schema.org markup. :func:`articlekit.convert` converts between them.
 
 >>> import articlekit
 >>> from articlekit import json
@@ -13,6 +14,8 @@ IPTC NewsML-G2 and :mod:`articlekit.html` for an HTML5 page with schema.org mark
 True
 """
 
+from articlekit._api import convert, dump, load
+from articlekit._formats import detect
 from articlekit._sample import sample
 from articlekit._version import __version__
 from articlekit.errors import (
@@ -62,5 +65,9 @@ __all__ = [
     "UnsupportedError",
     "ValidationError",
     "__version__",
+    "convert",
+    "detect",
+    "dump",
+    "load",
     "sample",
 ]

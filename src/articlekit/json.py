@@ -24,7 +24,8 @@ from typing import IO, Any, Final
 from articlekit import _convert
 from articlekit._io import read_binary, write_binary
 from articlekit._json_schema import article_schema
-from articlekit.errors import ParseError, UnsupportedError, ValidationError
+from articlekit._json_text import parse_json
+from articlekit.errors import UnsupportedError, ValidationError
 from articlekit.model import Article
 
 __all__ = ["FORMAT_VERSION", "dump", "dumps", "load", "loads", "schema"]
@@ -35,11 +36,13 @@ FORMAT_VERSION: Final = 1
 _VERSION_KEY: Final = "articlekit"
 
 
-def dumps(article: Article, /, *, indent: int | None = None) -> str:
+def dumps(article: Article, /, *, strict: bool = False, indent: int | None = None) -> str:
     """Write *article* as articlekit JSON.
 
     Args:
         article: The article.
+        strict: Taken, as by every format's ``dumps``; articlekit JSON carries every field,
+            so nothing is ever lost.
         indent: Indent nested members by this many spaces; ``None`` writes one line.
 
     Returns:
@@ -54,7 +57,9 @@ def dumps(article: Article, /, *, indent: int | None = None) -> str:
     return _json.dumps(document, ensure_ascii=False, indent=indent)
 
 
-def dump(article: Article, fp: IO[bytes], /, *, indent: int | None = None) -> None:
+def dump(
+    article: Article, fp: IO[bytes], /, *, strict: bool = False, indent: int | None = None
+) -> None:
     """Write *article* as articlekit JSON, UTF-8 encoded, to the binary file *fp*.
 
     .. versionadded:: 0.1
@@ -97,40 +102,6 @@ def schema() -> dict[str, Any]:
     .. versionadded:: 0.1
     """
     return article_schema(version_key=_VERSION_KEY, version=FORMAT_VERSION)
-
-
-def parse_json(data: str | bytes) -> Any:
-    """Parse JSON text or bytes, turning every failure into `ParseError`."""
-    if not isinstance(data, (str, bytes, bytearray)):
-        raise TypeError(f"expected str or bytes, got {type(data).__name__}")
-    try:
-        return _json.loads(
-            data, object_pairs_hook=_object_without_duplicates, parse_constant=_refuse_constant
-        )
-    except ParseError:
-        raise
-    except _json.JSONDecodeError as error:
-        raise ParseError(f"not JSON: {error.msg}", line=error.lineno, column=error.colno) from None
-    except UnicodeDecodeError as error:
-        raise ParseError(f"not UTF-8, UTF-16 or UTF-32 text: {error.reason}") from None
-    except (ValueError, RecursionError) as error:  # integers too long, nesting too deep
-        raise ParseError(f"JSON beyond limits: {error}") from None
-
-
-def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """Build a JSON object, refusing a repeated member: which of the two is meant is unknowable."""
-    members = dict(pairs)
-    if len(members) != len(pairs):
-        seen: set[str] = set()
-        for name, _ in pairs:
-            if name in seen:
-                raise ParseError(f"not valid JSON: the member {name!r} appears twice in an object")
-            seen.add(name)
-    return members
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ParseError(f"not JSON: {name} is a JavaScript constant, not a JSON number")
 
 
 def from_document(document: Any) -> Article:

@@ -1,0 +1,138 @@
+"""The registry of format modules, and format detection by content."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any, Final
+
+from articlekit.errors import UnsupportedError
+from articlekit.model import Article
+
+__all__ = ["FORMATS", "Format", "detect", "format_for_path", "get_format"]
+
+_NEWSML_NAMESPACE: Final = b"http://iptc.org/std/nar/2006-10-01/"
+_SNIFF_BYTES: Final = 64 * 1024  # enough for the prolog, root element and first item
+
+
+@dataclass(frozen=True)
+class Format:
+    """One format articlekit reads and writes: its module and the names it goes by.
+
+    Attributes:
+        name: The name used by `detect`, `convert` and the command line.
+        module_name: The module with ``loads``/``dumps`` (and ``iter_articles`` for containers).
+        extensions: File name endings, the first one written.
+        description: A few words for help texts.
+    """
+
+    name: str
+    module_name: str
+    extensions: tuple[str, ...]
+    description: str
+
+    @property
+    def module(self) -> ModuleType:
+        """The format module, imported on first use."""
+        return importlib.import_module(self.module_name)
+
+    def loads(self, data: str | bytes) -> Article:
+        """Read one article."""
+        article: Article = self.module.loads(data)
+        return article
+
+    def iter_articles(self, data: str | bytes) -> Iterator[Article]:
+        """Read every article of a document: several from a container, else the one."""
+        reader = getattr(self.module, "iter_articles", None)
+        if reader is None:
+            yield self.loads(data)
+            return
+        yield from reader(data)
+
+    def dumps(self, article: Article, *, strict: bool = False, **options: Any) -> bytes:
+        """Write one article as bytes (UTF-8 for the text formats)."""
+        written = self.module.dumps(article, strict=strict, **options)
+        return written if isinstance(written, bytes) else written.encode("utf-8")
+
+
+FORMATS: Final = {
+    format.name: format
+    for format in (
+        Format("json", "articlekit.json", (".json",), "articlekit JSON"),
+        Format("ninjs", "articlekit.ninjs", (".ninjs.json", ".ninjs"), "IPTC ninjs (JSON)"),
+        Format("newsml", "articlekit.newsml", (".xml", ".newsml"), "IPTC NewsML-G2 (XML)"),
+        Format("html", "articlekit.html", (".html", ".htm"), "HTML5 with schema.org markup"),
+    )
+}
+"""Every format, by name."""
+
+
+def get_format(name: str) -> Format:
+    """Return the format called *name*; `ValueError` naming the choices when there is none."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise ValueError(f"unknown format {name!r}; choose one of {', '.join(FORMATS)}") from None
+
+
+def format_for_path(path: str) -> Format:
+    """Return the format a file name's ending stands for (longest ending first)."""
+    lowered = path.lower()
+    matches = [
+        (len(ending), format)
+        for format in FORMATS.values()
+        for ending in format.extensions
+        if lowered.endswith(ending)
+    ]
+    if not matches:
+        raise ValueError(f"cannot tell the format of {path!r} from its name; name the format")
+    return max(matches, key=lambda match: match[0])[1]
+
+
+def detect(data: str | bytes) -> str:
+    """Tell the format of a document from its content, not its name.
+
+    Returns:
+        ``"json"``, ``"ninjs"``, ``"newsml"`` or ``"html"``.
+
+    Raises:
+        UnsupportedError: The content is none of the formats articlekit reads.
+        ParseError: It looks like JSON but is not.
+
+    >>> import articlekit
+    >>> from articlekit import html, json
+    >>> sample = articlekit.sample()
+    >>> articlekit.detect(json.dumps(sample)), articlekit.detect(html.dumps(sample))
+    ('json', 'html')
+
+    .. versionadded:: 0.1
+    """
+    head = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
+    head = head[:_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<"):
+        if _NEWSML_NAMESPACE in head:
+            return "newsml"
+        lowered = head.lower()
+        if b"<html" in lowered or b"<!doctype html" in lowered or b"<article" in lowered:
+            return "html"
+        raise UnsupportedError("an XML or HTML document, but neither NewsML-G2 nor an HTML page")
+    if head.startswith((b"{", b"[")):
+        return _detect_json(data)
+    raise UnsupportedError("not a document articlekit reads: neither JSON, XML nor HTML")
+
+
+def _detect_json(data: str | bytes) -> str:
+    from articlekit._json_text import parse_json
+
+    document = parse_json(data)
+    first = document[0] if isinstance(document, list) and document else document
+    if not isinstance(first, dict):
+        raise UnsupportedError("JSON, but not an object or a list of objects")
+    if "articlekit" in first:
+        return "json"
+    ninjs_keys = {"uri", "headline", "headlines", "standard", "$standard", "body_html", "bodies"}
+    if ninjs_keys & set(first):
+        return "ninjs"
+    raise UnsupportedError("JSON, but neither articlekit JSON nor ninjs")

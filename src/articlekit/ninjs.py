@@ -1,0 +1,152 @@
+"""IPTC ninjs ("News in JSON"): read versions 1.x, 2.x and 3.x, write 2.2 and 3.1.
+
+Wire conventions:
+
+- one JSON object per item, UTF-8; :func:`iter_articles` also reads a JSON array of items;
+- written documents declare their version first, as the schema defines it:
+  ``"standard": {"name": "ninjs", "version": "3.1", "schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"}``;
+- 2.2 names are lower case (``versioncreated``, ``pubstatus``), 3.1 names camelCase
+  (``versionCreated``, ``pubStatus``, ``embargoedUntil``); otherwise the two are written alike;
+- the version read is the declared one (``standard``, ``$standard`` or a ninjs ``$schema``
+  URL), else the one the shape shows; a declared version this release does not know is an
+  `UnsupportedError`;
+- datetimes are RFC 3339 with a UTC offset (``Z`` for UTC); ``version`` is a string of digits;
+- ``headlines[]`` roles: ``main`` (the headline), ``sub`` (subheadline), ``kicker``;
+  ``descriptions[]`` roles: ``summary``, ``section``, ``dateline``;
+- the body is one ``bodies[]`` entry, role ``main``, ``contentType`` ``text/html``: ``p``,
+  ``h2``-``h6``, ``blockquote`` (attribution in ``footer``), ``ul``/``ol``, ``figure`` with
+  ``data-association`` naming the photo's association, ``figure class="embed"`` holding a link;
+- bylines are ``by`` (names joined by ", ") and ``people[]`` with ``rel`` ``creator`` or
+  ``creator:<role>``; e-mail, affiliation and bio are ``contactInfo`` entries of those types;
+- topics are ``subjects``, ``people``, ``organisations``, ``places``, ``events``, ``objects``,
+  ``genres`` (``name``, ``uri``, and the QCode as ``literal``); keywords are ``subjects`` with
+  ``rel`` ``keyword``; topics not grouped by kind keep their order in the ``altIds`` entry of
+  role ``articlekit:topic-order``;
+- photos are ``associations`` of ``type`` ``picture`` named ``photo1``, ``photo2``, ...:
+  ``by`` is the credit, ``people[]`` the photographer, ``descriptions[]`` roles ``caption``
+  and ``alt``; the main image file is the first rendition, named ``original``; a photo without
+  a uri gets ``urn:articlekit:photo-without-uri:<n>``, which reads back as no uri;
+- the web address (``url``) is a root rendition of ``contentType`` ``text/html``; the provider
+  is an ``infoSources[]`` entry of role ``provider``.
+
+.. versionadded:: 0.1
+"""
+
+from __future__ import annotations
+
+import json as _json
+from collections.abc import Iterator
+from typing import IO, Any, Final
+
+from articlekit._io import read_binary, write_binary
+from articlekit._json_text import parse_json
+from articlekit._loss import report_losses
+from articlekit._ninjs_names import CAMEL, SCHEMA_URL, rename
+from articlekit._ninjs_read import read_document
+from articlekit._ninjs_write import write_article
+from articlekit.errors import ValidationError
+from articlekit.model import Article
+
+__all__ = ["VERSIONS", "dump", "dumps", "iter_articles", "load", "loads"]
+
+VERSIONS: Final = ("2.2", "3.1")
+"""The ninjs versions :func:`dumps` writes; it reads 1.0-1.6, 2.0-2.2 and 3.0-3.1."""
+
+
+def dumps(
+    article: Article, /, *, version: str = "3.1", strict: bool = False, indent: int | None = None
+) -> str:
+    """Write *article* as a ninjs document.
+
+    Args:
+        article: The article.
+        version: The ninjs version to write, one of :data:`VERSIONS`.
+        strict: Raise `LossError` instead of warning when a field cannot be carried.
+        indent: Indent nested members by this many spaces; ``None`` writes one line.
+
+    Returns:
+        The JSON text, valid against the official schema of *version*.
+
+    Raises:
+        ValueError: *version* is not one of :data:`VERSIONS`.
+        LossError: With *strict*, when the article holds something ninjs cannot carry.
+
+    .. versionadded:: 0.1
+    """
+    if not isinstance(article, Article):
+        raise TypeError(f"expected an Article, got {type(article).__name__}")
+    if version not in VERSIONS:
+        raise ValueError(f"ninjs version {version!r} is not written; choose one of {VERSIONS}")
+    lost: list[str] = []
+    document: dict[str, Any] = {
+        "standard": {"name": "ninjs", "version": version, "schema": SCHEMA_URL.format(version)}
+    }
+    document.update(write_article(article, lost))
+    report_losses(f"ninjs {version}", lost, strict=strict)
+    if version[0] != "2":
+        document = rename(document, CAMEL)
+    return _json.dumps(document, ensure_ascii=False, indent=indent)
+
+
+def dump(
+    article: Article,
+    fp: IO[bytes],
+    /,
+    *,
+    version: str = "3.1",
+    strict: bool = False,
+    indent: int | None = None,
+) -> None:
+    """Write *article* as ninjs, UTF-8 encoded, to the binary file *fp*; see :func:`dumps`.
+
+    .. versionadded:: 0.1
+    """
+    write_binary(fp, dumps(article, version=version, strict=strict, indent=indent).encode())
+
+
+def loads(data: str | bytes, /) -> Article:
+    """Read an article from a ninjs document of version 1.x, 2.x or 3.x.
+
+    Args:
+        data: The JSON text, or its bytes in UTF-8, UTF-16 or UTF-32.
+
+    Raises:
+        ParseError: *data* is not JSON; ``line`` and ``column`` say where.
+        ValidationError: It is JSON but not a ninjs item that makes a valid article;
+            ``path`` says where, in the document's own names.
+        UnsupportedError: It declares a ninjs version (or another standard) not read here.
+
+    .. versionadded:: 0.1
+    """
+    return read_document(parse_json(data))
+
+
+def load(fp: IO[bytes], /) -> Article:
+    """Read an article from a binary file of ninjs; see :func:`loads`.
+
+    .. versionadded:: 0.1
+    """
+    return loads(read_binary(fp))
+
+
+def iter_articles(data: str | bytes, /) -> Iterator[Article]:
+    """Read the articles of a ninjs document: one item, or a JSON array of items.
+
+    The JSON is parsed at once (a `ParseError` is raised by this call); items are read as the
+    iterator is advanced, and a `ValidationError` names the item's index in its ``path``.
+
+    .. versionadded:: 0.1
+    """
+    document = parse_json(data)
+    if not isinstance(document, list):
+        return iter([read_document(document)])
+    return _iter_items(document)
+
+
+def _iter_items(items: list[Any]) -> Iterator[Article]:
+    index = 0
+    try:
+        for index, item in enumerate(items):  # noqa: B007 - the handler reads the index
+            yield read_document(item)
+    except ValidationError as error:
+        raise error.at(index) from None
