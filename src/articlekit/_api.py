@@ -32,8 +32,9 @@ def convert(
         The converted document as bytes (UTF-8 for the text formats).
 
     >>> import articlekit
-    >>> page = articlekit.convert(articlekit.json.dumps(articlekit.sample()), to="html")
-    >>> articlekit.html.loads(page) == articlekit.sample()
+    >>> from articlekit import html, json
+    >>> page = articlekit.convert(json.dumps(articlekit.sample()), to="html")
+    >>> html.loads(page) == articlekit.sample()
     True
 
     .. versionadded:: 0.1
