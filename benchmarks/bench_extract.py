@@ -1,0 +1,175 @@
+"""Compare `articlekit.extract` with trafilatura on real news pages: body text, metadata, speed.
+
+Body: the measure of the article-extraction-benchmark (see /work/shared/corpora/README.md): `\\w+`
+tokens, 4-word shingles, per-page true/false positives and false negatives by multiplicity
+normalised to sum 1, precision and recall averaged over pages, F1 of the two averages.
+Metadata: headline, authors and publication date against `extract-truth.json`, labelled by hand
+from each page's visible headline, byline and dateline.
+
+    python benchmarks/bench_extract.py [--corpus DIR] [--repeat N]
+
+Needs ``pip install trafilatura==2.3.1`` (a benchmark-only dependency).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import platform
+import re
+import time
+import unicodedata
+import warnings
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import articlekit
+from articlekit.extract import extract
+from articlekit.model import Heading, ListBlock, Paragraph, Quote
+
+HERE = Path(__file__).parent
+DEFAULT_CORPUS = Path("/work/shared/corpora/html-dev")
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    """4-word shingles of the `\\w+` tokens, with multiplicity."""
+    tokens = _WORD.findall(text)
+    if len(tokens) < n:
+        return Counter([tuple(tokens)]) if tokens else Counter()
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+def page_scores(predicted: str, truth: str) -> tuple[float, float]:
+    """Precision and recall of one page, from TP/FP/FN normalised to sum 1."""
+    got, want = shingles(predicted), shingles(truth)
+    tp = sum((got & want).values())
+    fp = sum((got - want).values())
+    fn = sum((want - got).values())
+    total = tp + fp + fn
+    if total == 0:
+        return 1.0, 1.0
+    tp_, fp_, fn_ = tp / total, fp / total, fn / total
+    precision = tp_ / (tp_ + fp_) if tp_ + fp_ else 0.0
+    recall = tp_ / (tp_ + fn_) if tp_ + fn_ else 0.0
+    return precision, recall
+
+
+def articlekit_run(html: bytes) -> dict[str, Any]:
+    """Body text and metadata from articlekit.extract; empty when it raises our error."""
+    try:
+        article = extract(html)
+    except articlekit.ArticleKitError:
+        return {"text": "", "title": None, "authors": [], "date": None}
+    lines: list[str] = []
+    for block in article.body:
+        if isinstance(block, (Paragraph, Heading, Quote)):
+            lines.append(block.plain_text)
+        elif isinstance(block, ListBlock):
+            lines.extend(articlekit.inline.inline_text(item) for item in block.items)
+    return {
+        "text": "\n".join(lines),
+        "title": article.headline,
+        "authors": [byline.name for byline in article.bylines],
+        "date": article.published.date().isoformat() if article.published else None,
+    }
+
+
+def trafilatura_run(html: bytes) -> dict[str, Any]:
+    """Body text and metadata from trafilatura.bare_extraction(with_metadata=True)."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(html, with_metadata=True)
+    if document is None:
+        return {"text": "", "title": None, "authors": [], "date": None}
+    data = document if isinstance(document, dict) else document.as_dict()
+    author = data.get("author") or ""
+    return {
+        "text": data.get("text") or "",
+        "title": data.get("title"),
+        "authors": [name.strip() for name in author.split(";") if name.strip()],
+        "date": data.get("date"),
+    }
+
+
+def _norm(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    return " ".join(_WORD.findall(text))
+
+
+def _norm_name(name: str) -> str:
+    return _norm(re.sub(r"^\s*by\s+", "", name, flags=re.I))
+
+
+def run(
+    name: str, function: Callable[[bytes], dict[str, Any]], pages: dict[str, bytes], repeat: int
+) -> tuple[dict[str, dict[str, Any]], float]:
+    """Results per page and the best pages-per-second of *repeat* passes."""
+    results: dict[str, dict[str, Any]] = {}
+    best = 0.0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for key, html in pages.items():
+            results[key] = function(html)
+        elapsed = time.perf_counter() - start
+        best = max(best, len(pages) / elapsed)
+    return results, best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    truth = json.loads((args.corpus / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = {
+        path.name.split(".")[0]: gzip.decompress(path.read_bytes())
+        for path in sorted((args.corpus / "html").glob("*.html.gz"))
+    }
+    labels = json.loads((HERE / "extract-truth.json").read_text(encoding="utf-8"))
+    labels = {key: value for key, value in labels.items() if not key.startswith("_")}
+    import trafilatura
+
+    warnings.simplefilter("ignore")
+    rows = []
+    for name, function in (("articlekit", articlekit_run), ("trafilatura", trafilatura_run)):
+        results, speed = run(name, function, pages, args.repeat)
+        precisions, recalls = [], []
+        for key, result in results.items():
+            p, r = page_scores(result["text"], truth[key]["articleBody"])
+            precisions.append(p)
+            recalls.append(r)
+        precision = sum(precisions) / len(precisions)
+        recall = sum(recalls) / len(recalls)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        headline = author = date = dated = 0
+        for key, label in labels.items():
+            result = results[key]
+            headline += _norm(result["title"]) == _norm(label["headline"])
+            author += sorted(map(_norm_name, result["authors"])) == sorted(
+                map(_norm_name, label["authors"])
+            )
+            if label["date"] is not None:  # pages that print no absolute date are not scored
+                dated += 1
+                date += result["date"] == label["date"]
+        n = len(labels)
+        rows.append(
+            f"| {name} | {precision:.3f} | {recall:.3f} | {f1:.3f} | {speed:.1f} "
+            f"| {headline}/{n} | {author}/{n} | {date}/{dated} |"
+        )
+    print(
+        f"Python {platform.python_version()}, articlekit {articlekit.__version__}, "
+        f"trafilatura {trafilatura.__version__}; {len(pages)} pages, one process, "
+        f"best of {args.repeat} passes.\n"
+    )
+    columns = "extractor", "body precision", "body recall", "body F1", "pages/s"
+    print("| " + " | ".join((*columns, "headline", "authors", "date")) + " |")
+    print("|---|---|---|---|---|---|---|---|")
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,361 @@
+"""Read a real-world news page into an `Article`: metadata first, then the body by content scoring.
+
+Conventions:
+
+- no network: nothing the page links to is fetched; relative URLs are resolved against the
+  page's canonical URL, ``og:url`` or the ``url`` argument;
+- bytes are decoded as the page declares (BOM, ``<meta charset>``), else as UTF-8, else as
+  Windows-1252; at most 16 MiB are read;
+- declared metadata wins over what the page shows: JSON-LD (``NewsArticle``, ``Article``,
+  ``ReportageNews``, ``BlogPosting``, ... inside ``@graph`` and lists too), then microdata, then
+  OpenGraph, ``article:*`` and other ``<meta>`` tags, then ``rel=author``, ``<time datetime>``,
+  ``<h1>`` and ``<title>``;
+- dates without a timezone are read as UTC;
+- a caption keeps its text as printed; a credit printed inside it ("Photo by NAME/AGENCY.",
+  "(AGENCY)", "Credit: ...") is copied to `Photo.credit`, a credit in an element of its own
+  (``.credit``, ``.byline``, ``<small>``) is moved there;
+- without a URL the article's ``uri`` is ``urn:sha256:`` of its headline and body text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from typing import Any, Final
+
+from lxml import etree
+
+from articlekit._extract_body import blocks_of, clean_tree, find_body, photo_of
+from articlekit._extract_meta import (
+    clean,
+    element_text,
+    find_written_date,
+    from_json_ld,
+    from_meta,
+    from_microdata,
+    parse_date,
+    person_name,
+    split_names,
+)
+from articlekit.errors import ParseError, ValidationError
+from articlekit.model import Article, Byline, Paragraph, PhotoRef, Topic
+
+__all__ = ["MAX_BYTES", "extract"]
+
+MAX_BYTES: Final = 16 * 1024 * 1024
+"""The largest page :func:`extract` reads; the biggest news pages are a few MiB."""
+
+_PARSER: Final = etree.HTMLParser(
+    no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
+)
+_CHARSET: Final = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I
+)
+_XML_DECLARATION: Final = re.compile(r"^\s*<\?xml[^>]*\?>")
+_KICKER: Final = re.compile(r"kicker|eyebrow|overline|supertitle|rubric", re.I)
+_DEK: Final = re.compile(
+    r"\b(?:dek|standfirst|subhead\w*|sub-?title|subheadline|lede|teaser)\b", re.I
+)
+_BYLINE: Final = re.compile(r"byline|author", re.I)
+_DATELINE: Final = re.compile(r"\bdateline\b", re.I)
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    declared = _CHARSET.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii", errors="replace").lower()
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            codec = None
+        if codec in ("latin-1", "iso8859-1", "ascii"):
+            codec = "cp1252"  # as browsers do (WHATWG Encoding: windows-1252 for these labels)
+        if codec is not None and not codec.startswith("utf-16"):
+            return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _parse(html: str | bytes) -> etree._Element:
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        data = bytes(html)
+        if len(data) > MAX_BYTES:
+            raise ParseError(f"page too large: {len(data)} bytes, the limit is {MAX_BYTES}")
+        text = _decode(data)
+    elif isinstance(html, str):
+        if len(html) > MAX_BYTES:
+            raise ParseError(f"page too large: {len(html)} characters, the limit is {MAX_BYTES}")
+        text = html
+    else:
+        raise TypeError(f"expected str or bytes, got {type(html).__name__}")
+    # lxml refuses a str that carries an encoding declaration; the text is already decoded.
+    text = _XML_DECLARATION.sub("", text.replace("\x00", ""))
+    if not text.strip():
+        raise ParseError("not HTML: the page is empty")
+    try:
+        root = etree.fromstring(text, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
+        raise ParseError(f"not HTML: {error}") from None
+    if root is None:
+        raise ParseError("not HTML: the page has no elements")
+    return root
+
+
+def _pick(*values: Any) -> Any:
+    for value in values:
+        if value:
+            return value
+    return None
+
+
+def _near_headline(h1: etree._Element | None, pattern: re.Pattern[str]) -> str | None:
+    """Text of an element whose class matches *pattern*, in the headline's container."""
+    if h1 is None:
+        return None
+    scope = h1.getparent()
+    for _ in range(2):
+        if scope is None:
+            return None
+        for element in scope.iter():
+            if element is not h1 and pattern.search(element.get("class") or ""):
+                text = element_text(element)
+                if text and len(text) < 400:
+                    return text
+        scope = scope.getparent()
+    return None
+
+
+def _visible_authors(root: etree._Element) -> list[str]:
+    names: list[str] = []
+    for link in root.iter("a"):
+        if "author" in (link.get("rel") or "").split():
+            name = element_text(link)
+            if name and name not in names and len(name) < 80:
+                names.append(name)
+    if names:
+        return names
+    for element in root.iter():
+        if _BYLINE.search(element.get("class") or "") and len(element) < 20:
+            text = element_text(element)
+            if text and len(text) < 120 and text.lower().startswith("by "):
+                return split_names(text)
+    return []
+
+
+def _visible_time(root: etree._Element) -> Any:
+    first = None
+    for element in root.iter("time"):
+        value = element.get("datetime")
+        if not value:
+            continue
+        if element.get("pubdate") is not None or element.get("itemprop") == "datePublished":
+            return parse_date(value)
+        first = first or value
+    return parse_date(first)
+
+
+def _safe(factory: Any, **fields: Any) -> Any:
+    try:
+        return factory(**fields)
+    except (ValidationError, TypeError):
+        return None
+
+
+def _build(fields: dict[str, Any]) -> Article:
+    """Build the article, dropping optional fields a real page filled with something invalid."""
+    for _ in range(len(fields)):
+        try:
+            return Article(**fields)
+        except ValidationError as error:  # noqa: PERF203 - at most once per bad field
+            name = re.split(r"[.\[]", error.path, maxsplit=1)[0]
+            if name in ("uri", "headline", "body", "photos", "") or name not in fields:
+                raise
+            del fields[name]
+    return Article(**fields)
+
+
+def extract(html: str | bytes, /, *, url: str | None = None) -> Article:
+    """Read the article of a real-world news page: metadata, body blocks and photos.
+
+    Args:
+        html: The page as fetched: bytes (decoded as declared, else UTF-8, else Windows-1252) or
+            text.
+        url: Where the page was fetched from; used when the page names no canonical URL, and to
+            resolve relative image URLs.
+
+    Returns:
+        The article, with ``uri`` from the canonical URL, ``og:url``, *url* or else a
+        ``urn:sha256:`` of its text, and the body as paragraphs, headings, quotes, lists and
+        photo references in reading order.
+
+    Raises:
+        ParseError: The page is empty, too large or not HTML at all.
+        ValidationError: The page is HTML but no headline or no article body can be found.
+        TypeError: *html* is neither text nor bytes.
+
+    >>> page = (
+    ...     "<html><head><title>Hi</title></head><body><article><h1>Rain due</h1>"
+    ...     "<p>Rain is expected on Sunday, the weather service said, in the north and west.</p>"
+    ...     "<p>It will clear by Monday, with sun, light wind and cooler nights ahead.</p>"
+    ...     "</article></body></html>"
+    ... )
+    >>> article = extract(page, url="https://example.org/rain")
+    >>> article.headline, len(article.body), article.uri
+    ('Rain due', 2, 'https://example.org/rain')
+
+    .. versionadded:: 0.1
+    """
+    root = _parse(html)
+    json_ld = from_json_ld(root)
+    microdata = from_microdata(root)
+    meta = from_meta(root)
+    canonical = None
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            canonical = clean(link.get("href"))
+            break
+    page_url = _pick(canonical, meta.get("url"), json_ld.get("url"), url)
+    if page_url and not page_url.startswith(("http://", "https://")):
+        page_url = url if url and url.startswith(("http://", "https://")) else None
+    base = page_url or url
+
+    h1 = next(root.iter("h1"), None)
+    title = next(root.iter("title"), None)
+    h1_text = element_text(h1) if h1 is not None else None
+    og_title = meta.get("headline")
+    site = meta.get("site_name")
+    if og_title and site:  # "Headline | Site" in og:title: the site is not the headline
+        og_title = (
+            re.sub(rf"\s*[|\-\u2013\u2014:]\s*{re.escape(site)}\s*$", "", og_title) or og_title
+        )
+    declared = _pick(json_ld.get("headline"), microdata.get("headline"))
+    if declared and h1_text and len(h1_text) > len(declared) and h1_text.startswith(declared):
+        declared = h1_text  # a CMS cut the declared headline short
+    headline = _pick(
+        declared,
+        microdata.get("headline"),
+        og_title,
+        h1_text,
+        element_text(title) if title is not None else None,
+    )
+    kicker = _near_headline(h1, _KICKER)
+    subheadline = _pick(json_ld.get("subheadline"), _near_headline(h1, _DEK))
+    dateline = _near_headline(h1, _DATELINE)
+    topics = [
+        _safe(Topic, name=name)
+        for name in dict.fromkeys(
+            json_ld.get("topics")
+            or [element_text(a) for a in root.iter("a") if "tag" in (a.get("rel") or "").split()]
+        )
+        if name
+    ]
+    authors = _pick(json_ld.get("authors"), microdata.get("authors"), meta.get("authors"))
+    if not authors:
+        authors = _visible_authors(root)
+    published = _pick(
+        json_ld.get("published"),
+        microdata.get("published"),
+        meta.get("published"),
+        _visible_time(root),
+    )
+    updated = _pick(json_ld.get("updated"), microdata.get("updated"), meta.get("updated"))
+    if published is None and h1 is not None:
+        published = _written_date_near(root, h1)
+
+    hint = microdata.get("body_element")
+    clean_tree(root, hint)
+    containers = find_body(root, hint)
+    if not containers:
+        raise ValidationError(
+            "no article body found: the page has no run of paragraphs that reads as an article",
+            path="body",
+        )
+    body, photos = blocks_of(containers, base, headline)
+    # A lead photo shown between the headline and the body, outside the body's container.
+    if h1 is not None and not any(isinstance(b, PhotoRef) and b.photo == 0 for b in body[:1]):
+        lead = _lead_figure(h1, containers[0])
+        if lead is not None:
+            photo = photo_of(lead, base)
+            if photo is not None and all(p.href != photo.href for p in photos):
+                photos.insert(0, photo)
+                body = [
+                    PhotoRef(photo=0),
+                    *(PhotoRef(photo=b.photo + 1) if isinstance(b, PhotoRef) else b for b in body),
+                ]
+    if not any(isinstance(block, Paragraph) for block in body):
+        raise ValidationError("no article body found: the page has no paragraphs", path="body")
+    if not headline:
+        raise ValidationError(
+            "no headline found: no JSON-LD, og:title, <h1> or <title>", path="headline"
+        )
+    uri = page_url
+    if uri is None:
+        digest = hashlib.sha256(
+            "\n".join([headline, *(getattr(b, "text", "") for b in body)]).encode("utf-8")
+        ).hexdigest()
+        uri = f"urn:sha256:{digest}"
+    fields: dict[str, Any] = {
+        "uri": uri,
+        "url": page_url,
+        "language": _pick(root.get("lang"), json_ld.get("language")),
+        "headline": headline,
+        "subheadline": subheadline,
+        "kicker": kicker,
+        "section": _pick(json_ld.get("section"), meta.get("section")),
+        "summary": _pick(json_ld.get("summary"), microdata.get("summary"), meta.get("summary")),
+        "bylines": [
+            byline
+            for byline in (
+                _safe(Byline, name=name)
+                for name in dict.fromkeys(filter(None, map(person_name, authors or [])))
+            )
+            if byline
+        ],
+        "photos": photos,
+        "topics": [topic for topic in topics if topic is not None],
+        "keywords": list(dict.fromkeys(_pick(json_ld.get("keywords"), meta.get("keywords")) or [])),
+        "body": body,
+        "published": published,
+        "updated": updated,
+        "dateline": dateline,
+        "provider": json_ld.get("provider"),
+    }
+    return _build(fields)
+
+
+def _written_date_near(root: etree._Element, h1: etree._Element) -> Any:
+    """A date written out in words in the few hundred characters around the headline."""
+    body = next(root.iter("body"), root)
+    pieces = body.xpath(
+        ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+        " or ancestor::template)]"
+    )
+    text = " ".join(str(piece) for piece in pieces) if isinstance(pieces, list) else ""
+    headline = " ".join(str(piece) for piece in h1.itertext())  # joined as the page text
+    at = text.find(headline) if headline.strip() else -1
+    if at < 0:
+        return None
+    return find_written_date(" ".join(text[max(0, at - 300) : at + len(headline) + 600].split()))
+
+
+def _lead_figure(h1: etree._Element, body: etree._Element) -> etree._Element | None:
+    """The first figure after the headline and before the body container, in one pass."""
+    seen_h1 = False
+    for element in h1.getroottree().iter():
+        if element is h1:
+            seen_h1 = True
+        elif element is body:
+            return None
+        elif seen_h1 and element.tag == "figure":
+            return element
+    return None
