@@ -8,7 +8,13 @@ import pytest
 
 import articlekit
 
-FORMAT_MODULES = ["articlekit.json", "articlekit.html", "articlekit.newsml", "articlekit.ninjs"]
+FORMAT_MODULES = [
+    "articlekit.json",
+    "articlekit.html",
+    "articlekit.newsml",
+    "articlekit.ninjs",
+    "articlekit.jsonl",
+]
 
 
 def test_top_level_all_names_exist_and_are_sorted():

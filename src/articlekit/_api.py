@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from articlekit._formats import detect, format_for_path, get_format
 from articlekit.model import Article
@@ -75,6 +77,16 @@ def dump(
 
 def write_atomically(target: Path, data: bytes) -> None:
     """Write *data* to *target* through a temporary file in the same folder and a rename."""
+    with open_atomically(target) as file:
+        file.write(data)
+
+
+@contextlib.contextmanager
+def open_atomically(target: Path) -> Iterator[IO[bytes]]:
+    """Open a temporary file beside *target* for writing; rename it into place on success.
+
+    When the block raises, the temporary file is removed and *target* is left as it was.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".part"
@@ -82,7 +94,7 @@ def write_atomically(target: Path, data: bytes) -> None:
     try:
         os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes 0600; written files follow umask
         with os.fdopen(handle, "wb") as file:
-            file.write(data)
+            yield file
             file.flush()
             os.fsync(file.fileno())
         os.replace(temporary, target)

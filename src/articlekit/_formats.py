@@ -6,12 +6,13 @@ import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any, Final
+from typing import IO, Any, Final
 
+from articlekit._io import read_binary
 from articlekit.errors import UnsupportedError
 from articlekit.model import Article
 
-__all__ = ["FORMATS", "Format", "detect", "format_for_path", "get_format"]
+__all__ = ["FORMATS", "Format", "detect", "detect_file", "format_for_path", "get_format"]
 
 _NEWSML_NAMESPACE: Final = b"http://iptc.org/std/nar/2006-10-01/"
 _SNIFF_BYTES: Final = 64 * 1024  # enough for the prolog, root element and first item
@@ -26,12 +27,14 @@ class Format:
         module_name: The module with ``loads``/``dumps`` (and ``iter_articles`` for containers).
         extensions: File name endings, the first one written.
         description: A few words for help texts.
+        streams: Whether the module's ``iter_articles`` reads a binary file as a stream.
     """
 
     name: str
     module_name: str
     extensions: tuple[str, ...]
     description: str
+    streams: bool = False
 
     @property
     def module(self) -> ModuleType:
@@ -43,11 +46,15 @@ class Format:
         article: Article = self.module.loads(data)
         return article
 
-    def iter_articles(self, data: str | bytes) -> Iterator[Article]:
-        """Read every article of a document: several from a container, else the one."""
+    def iter_articles(self, source: str | bytes | IO[bytes]) -> Iterator[Article]:
+        """Read every article of a document: several from a container, else the one.
+
+        A binary file is streamed by the formats that can (`streams`), else read whole.
+        """
+        data = source if isinstance(source, (str, bytes)) or self.streams else read_binary(source)
         reader = getattr(self.module, "iter_articles", None)
         if reader is None:
-            yield self.loads(data)
+            yield self.loads(data)  # type: ignore[arg-type]
             return
         yield from reader(data)
 
@@ -62,8 +69,15 @@ FORMATS: Final = {
     for format in (
         Format("json", "articlekit.json", (".json",), "articlekit JSON"),
         Format("ninjs", "articlekit.ninjs", (".ninjs.json", ".ninjs"), "IPTC ninjs (JSON)"),
-        Format("newsml", "articlekit.newsml", (".xml", ".newsml"), "IPTC NewsML-G2 (XML)"),
+        Format("newsml", "articlekit.newsml", (".xml", ".newsml"), "IPTC NewsML-G2 (XML)", True),
         Format("html", "articlekit.html", (".html", ".htm"), "HTML5 with schema.org markup"),
+        Format(
+            "jsonl",
+            "articlekit.jsonl",
+            (".jsonl", ".ndjson"),
+            "JSON Lines of articlekit JSON",
+            True,
+        ),
     )
 }
 """Every format, by name."""
@@ -95,7 +109,8 @@ def detect(data: str | bytes) -> str:
     """Tell the format of a document from its content, not its name.
 
     Returns:
-        ``"json"``, ``"ninjs"``, ``"newsml"`` or ``"html"``.
+        ``"json"``, ``"ninjs"``, ``"newsml"``, ``"html"`` or ``"jsonl"`` (JSON Lines: its
+        first non-blank line is an articlekit JSON object, and another line follows).
 
     Raises:
         UnsupportedError: The content is none of the formats articlekit reads.
@@ -118,9 +133,58 @@ def detect(data: str | bytes) -> str:
         if b"<html" in lowered or b"<!doctype html" in lowered or b"<article" in lowered:
             return "html"
         raise UnsupportedError("an XML or HTML document, but neither NewsML-G2 nor an HTML page")
+    if head.startswith(b"{") and _is_json_lines(head):
+        return "jsonl"
     if head.startswith((b"{", b"[")):
         return _detect_json(data)
     raise UnsupportedError("not a document articlekit reads: neither JSON, XML nor HTML")
+
+
+def _is_json_lines(head: bytes) -> bool:
+    """Tell whether *head* starts with a line of articlekit JSON that another line follows."""
+    first, newline, rest = head.partition(b"\n")
+    if not newline or not rest.strip():
+        return False
+    from articlekit._json_text import parse_json
+    from articlekit.errors import ParseError
+
+    try:
+        document = parse_json(first)
+    except ParseError:
+        return False
+    return isinstance(document, dict) and "articlekit" in document
+
+
+def detect_file(fp: IO[bytes], name: str = "") -> str:
+    """Tell the format of a seekable binary file, reading no more than it must; rewinds it.
+
+    Markup is told from its first 64 KiB, JSON Lines from its first two lines; other JSON
+    is read whole. A one-line ``.jsonl``/``.ndjson`` file (one article) is JSON Lines too.
+    """
+    start = fp.tell()
+    try:
+        head = fp.read(_SNIFF_BYTES)
+        stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if stripped.startswith(b"{"):
+            fp.seek(start)
+            lines = [fp.readline()]
+            while lines[-1] and not lines[-1].strip():
+                lines.append(fp.readline())  # blank lines before the first
+            lines.append(fp.readline())
+            while lines[-1] and not lines[-1].strip():
+                lines.append(fp.readline())
+            if _is_json_lines(b"".join(lines).lstrip(b"\xef\xbb\xbf \t\r\n")):
+                return "jsonl"
+        if stripped.startswith((b"{", b"[")):
+            fp.seek(start)
+            found = detect(read_binary(fp))
+        else:
+            found = detect(head)
+    finally:
+        fp.seek(start)
+    if found == "json" and name.lower().endswith(FORMATS["jsonl"].extensions):
+        return "jsonl"
+    return found
 
 
 def _detect_json(data: str | bytes) -> str:

@@ -567,3 +567,56 @@ def single_article(root: etree._Element) -> Article:
         f"{_where(root)}: the document holds {len(found)} articles; "
         "read them with articlekit.newsml.iter_articles"
     )
+
+
+def stream_articles(events: Iterator[tuple[str, etree._Element]]) -> Iterator[Article]:
+    """Every article of a newsMessage of newsItems, reading it as a stream of parse events.
+
+    Each text item takes its photos from the picture items between the text item before it and
+    the one after it (pictures follow their text item as articlekit writes them, or precede it);
+    a link to a picture further away reads as a photo from the link alone. Items are freed once
+    no text item can need them, so memory stays flat. Packages need the whole document: the
+    caller reads those with `articles`.
+    """
+    open_items = 0
+    pending: etree._Element | None = None  # the last text item, waiting for its pictures
+    before: dict[str, etree._Element] = {}  # pictures between the text item before it and it
+    after: dict[str, etree._Element] = {}  # pictures since it
+    for event, element in events:
+        tag = element.tag
+        if event == "start":
+            root = open_items == 0 and element.getparent() is None
+            if root and tag != f"{_N}newsMessage" and tag not in _ITEM_TAGS:
+                items_of(element)  # raises the UnsupportedError that says why
+            if tag in _ITEM_TAGS:
+                open_items += 1
+            continue
+        if tag not in _ITEM_TAGS:
+            continue
+        open_items -= 1
+        if open_items:
+            continue  # an item inside an item: its outer item decides
+        if tag == f"{_N}newsItem" and _item_class(element) == "ninat:picture":
+            (after if pending is not None else before)[element.get("guid", "")] = element
+            continue
+        try:
+            _check_item(element)
+        except UnsupportedError:
+            _free(element)
+            continue
+        if pending is not None:
+            yield article(pending, before | after)
+            _free(pending, *before.values())
+            before, after = after, {}
+        pending = element
+    if pending is not None:
+        yield article(pending, before | after)
+
+
+def _free(*items: etree._Element) -> None:
+    """Clear items already read and take them out of the tree, so the stream stays small."""
+    for item in items:
+        item.clear()
+        parent = item.getparent()
+        if parent is not None:
+            parent.remove(item)

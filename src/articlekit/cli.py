@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import contextlib
 import glob
+import itertools
 import os
+import shutil
 import sys
+import tempfile
 import traceback
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,14 +23,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from articlekit._api import write_atomically
-from articlekit._formats import FORMATS, Format, detect, get_format
+from articlekit._api import open_atomically, write_atomically
+from articlekit._formats import FORMATS, Format, detect_file, get_format
 from articlekit._version import __version__
 from articlekit.errors import ArticleKitError
 from articlekit.model import Article, Heading, ListBlock, Paragraph, Quote
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 STDIO = "-"
+_SPOOL_BYTES = 8 * 1024 * 1024  # standard input beyond this goes to a temporary file
+_BATCH_JOBS = 64  # inputs per task sent to a worker process
 
 
 @dataclass
@@ -178,15 +184,26 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
     return found
 
 
-def _read(source: str) -> bytes:
-    if source == STDIO:
-        return sys.stdin.buffer.read()
-    return Path(source).read_bytes()
+@contextlib.contextmanager
+def _open(source: str) -> Iterator[IO[bytes]]:
+    """Open an input as a seekable binary file; standard input is copied to a temporary one."""
+    if source != STDIO:
+        with open(source, "rb") as file:
+            yield file
+        return
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES) as copy:
+        shutil.copyfileobj(sys.stdin.buffer, copy)
+        copy.seek(0)
+        yield copy
 
 
-def _read_articles(source: str, from_: str | None) -> list[Article]:
-    data = _read(source)
-    return list(get_format(from_ or detect(data)).iter_articles(data))
+def _detect(file: IO[bytes], source: str, from_: str | None) -> Format:
+    return get_format(from_ or detect_file(file, "" if source == STDIO else source))
+
+
+def _articles(file: IO[bytes], source: str, from_: str | None) -> Iterator[Article]:
+    """The articles of an open input, read as a stream where the format allows."""
+    return _detect(file, source, from_).iter_articles(file)
 
 
 def convert_one(job: Job) -> Outcome:
@@ -206,21 +223,54 @@ def convert_one(job: Job) -> Outcome:
 
 
 def _convert_into(job: Job, outcome: Outcome) -> None:
-    articles = _read_articles(job.source, job.from_)
+    with _open(job.source) as file:
+        articles = _articles(file, job.source, job.from_)
+        if job.to == "jsonl" and job.out_dir is not None:
+            stem = "stdin" if job.source == STDIO else _stem(Path(job.source).name)
+            path = Path(job.out_dir) / f"{stem}.jsonl"
+            with open_atomically(path) as output:
+                _write_lines(articles, output, job.strict)
+            outcome.written.append(str(path))
+            return
+        first = next(articles, None)
+        second = next(articles, None)
+        if first is None:
+            if job.out_dir is None:
+                raise ValueError("holds 0 articles")
+            return
+        count = 1 if second is None else 2
+        following = itertools.chain([] if second is None else [second], articles)
+        _write_each(job, outcome, first, following, several=count > 1)
+
+
+def _write_each(
+    job: Job, outcome: Outcome, first: Article, following: Iterator[Article], *, several: bool
+) -> None:
     target = get_format(job.to)
     options = dict(job.options)
     if job.out_dir is None:
-        if len(articles) != 1:
-            raise ValueError(f"holds {len(articles)} articles: write them with --out-dir")
-        _emit(target.dumps(articles[0], strict=job.strict, **options), job.output or STDIO)
+        if several:
+            total = 1 + sum(1 for _ in following)
+            raise ValueError(f"holds {total} articles: write them with --out-dir or --to jsonl")
+        _emit(target.dumps(first, strict=job.strict, **options), job.output or STDIO)
         outcome.written.append(job.output or STDIO)
         return
     stem = "stdin" if job.source == STDIO else _stem(Path(job.source).name)
-    for index, article in enumerate(articles, start=1):
-        suffix = f"-{index}" if len(articles) > 1 else ""
+    for index, article in enumerate(itertools.chain([first], following), start=1):
+        suffix = f"-{index}" if several else ""
         path = Path(job.out_dir) / f"{stem}{suffix}{target.extensions[0]}"
         write_atomically(path, target.dumps(article, strict=job.strict, **options))
         outcome.written.append(str(path))
+
+
+def _write_lines(articles: Iterable[Article], output: IO[bytes], strict: bool) -> int:
+    """Write articles as JSON Lines; return how many."""
+    jsonl = get_format("jsonl")
+    count = 0
+    for article in articles:
+        output.write(jsonl.dumps(article, strict=strict))
+        count += 1
+    return count
 
 
 def _stem(name: str) -> str:
@@ -244,8 +294,10 @@ def _emit(data: bytes, output: str) -> None:
 
 def _run_convert(arguments: argparse.Namespace) -> int:
     sources = expand_inputs(arguments.inputs)
+    if arguments.to == "jsonl" and arguments.out_dir is None:
+        return _run_convert_to_lines(arguments, sources)
     if len(sources) > 1 and arguments.out_dir is None:
-        raise _UsageError("several inputs need --out-dir")
+        raise _UsageError("several inputs need --out-dir (or --to jsonl)")
     if sources.count(STDIO) > 1:
         raise _UsageError("standard input can be read once")
     jobs = [
@@ -264,6 +316,50 @@ def _run_convert(arguments: argparse.Namespace) -> int:
     return _report(outcomes, debug=arguments.debug, total=len(jobs))
 
 
+def _run_convert_to_lines(arguments: argparse.Namespace, sources: list[str]) -> int:
+    """Write the articles of every input, in order, as JSON Lines into one output."""
+    if sources.count(STDIO) > 1:
+        raise _UsageError("standard input can be read once")
+    _options(arguments)  # refuses options of other formats
+    output = arguments.output or STDIO
+    outcomes: list[Outcome] = []
+
+    def convert_all(file: IO[bytes]) -> None:
+        for source in sources:
+            outcome = Outcome(source)
+            outcomes.append(outcome)
+            try:
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always")
+                    with _open(source) as input_file:
+                        articles = _articles(input_file, source, arguments.from_)
+                        _write_lines(articles, file, arguments.strict)
+                outcome.warnings = [str(warning.message) for warning in caught]
+                outcome.written.append(output)
+            except BrokenPipeError:
+                raise  # the reader of standard output went away: main() ends quietly
+            except (ArticleKitError, OSError, ValueError, TypeError) as error:
+                outcome.error = f"{type(error).__name__}: {error}"
+                outcome.detail = traceback.format_exc()
+                if not arguments.continue_on_error:
+                    raise _StopWritingError from None
+
+    # Lines of an input that fails part-way stay written; with the default (stop at the first
+    # failure) nothing is written at all, as the temporary file is removed.
+    with contextlib.suppress(_StopWritingError):
+        if output == STDIO:
+            convert_all(sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            with open_atomically(Path(output)) as file:
+                convert_all(file)
+    return _report(outcomes, debug=arguments.debug, total=len(sources))
+
+
+class _StopWritingError(Exception):
+    pass
+
+
 def _run_jobs(jobs: list[Job], workers: int, *, stop_early: bool) -> Iterator[Outcome]:
     progress = _Progress(len(jobs)) if sys.stderr.isatty() and len(jobs) > 1 else None
     if workers == 1 or len(jobs) == 1 or any(job.source == STDIO for job in jobs):
@@ -275,19 +371,28 @@ def _run_jobs(jobs: list[Job], workers: int, *, stop_early: bool) -> Iterator[Ou
             if outcome.error and stop_early:
                 return
         return
+    # Jobs go to the workers in batches: one task per small file costs more in pickling and
+    # scheduling than the conversion itself, and would waste the second core.
+    size = max(1, min(_BATCH_JOBS, len(jobs) // (workers * 4)))
+    batches = [jobs[start : start + size] for start in range(0, len(jobs), size)]
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(convert_one, job) for job in jobs]
+        futures = [pool.submit(convert_many, batch) for batch in batches]
         try:
             for future in concurrent.futures.as_completed(futures):
-                outcome = future.result()
-                if progress:
-                    progress.step()
-                yield outcome
-                if outcome.error and stop_early:
-                    break
+                for outcome in future.result():
+                    if progress:
+                        progress.step()
+                    yield outcome
+                    if outcome.error and stop_early:
+                        return
         finally:
             for future in futures:
                 future.cancel()
+
+
+def convert_many(jobs: list[Job]) -> list[Outcome]:
+    """Convert a batch of inputs in one worker process."""
+    return [convert_one(job) for job in jobs]
 
 
 class _Progress:
@@ -330,10 +435,11 @@ def _run_validate(arguments: argparse.Namespace) -> int:
     for source in expand_inputs(arguments.inputs):
         outcome = Outcome(source)
         try:
-            data = _read(source)
-            count = len(list(get_format(arguments.from_ or detect(data)).iter_articles(data)))
-            if check_schema is not None:
-                check_schema(data)
+            with _open(source) as file:
+                count = sum(1 for _ in _articles(file, source, arguments.from_))
+                if check_schema is not None:
+                    file.seek(0)
+                    check_schema(file.read())
             print(f"{source}: valid ({count} article{'s' if count != 1 else ''})")
         except (ArticleKitError, OSError, ValueError) as error:
             outcome.error = f"{type(error).__name__}: {error}"
@@ -356,7 +462,8 @@ def _run_detect(arguments: argparse.Namespace) -> int:
     for source in expand_inputs(arguments.inputs):
         outcome = Outcome(source)
         try:
-            print(f"{source}: {detect(_read(source))}")
+            with _open(source) as file:
+                print(f"{source}: {_detect(file, source, None).name}")
         except (ArticleKitError, OSError) as error:
             outcome.error = f"{type(error).__name__}: {error}"
         outcomes.append(outcome)
@@ -367,8 +474,9 @@ def _run_show(arguments: argparse.Namespace) -> int:
     source = expand_inputs(arguments.inputs)[0]
     outcome = Outcome(source)
     try:
-        for article in _read_articles(source, arguments.from_):
-            write_summary(article, sys.stdout)
+        with _open(source) as file:
+            for article in _articles(file, source, arguments.from_):
+                write_summary(article, sys.stdout)
     except (ArticleKitError, OSError) as error:
         outcome.error = f"{type(error).__name__}: {error}"
         outcome.detail = traceback.format_exc()

@@ -21,19 +21,18 @@ from __future__ import annotations
 import json as _json
 from typing import IO, Any, Final
 
-from articlekit import _convert
 from articlekit._io import read_binary, write_binary
+from articlekit._json_document import FORMAT_VERSION as _FORMAT_VERSION
+from articlekit._json_document import VERSION_KEY as _VERSION_KEY
+from articlekit._json_document import from_document, to_document
 from articlekit._json_schema import article_schema
 from articlekit._json_text import parse_json
-from articlekit.errors import UnsupportedError, ValidationError
 from articlekit.model import Article
 
 __all__ = ["FORMAT_VERSION", "dump", "dumps", "load", "loads", "schema"]
 
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = _FORMAT_VERSION
 """The version of the JSON shape this release writes, in each document's ``"articlekit"``."""
-
-_VERSION_KEY: Final = "articlekit"
 
 
 def dumps(article: Article, /, *, strict: bool = False, indent: int | None = None) -> str:
@@ -50,11 +49,7 @@ def dumps(article: Article, /, *, strict: bool = False, indent: int | None = Non
 
     .. versionadded:: 0.1
     """
-    if not isinstance(article, Article):
-        raise TypeError(f"expected an Article, got {type(article).__name__}")
-    document = {_VERSION_KEY: FORMAT_VERSION}
-    document.update(_convert.unstructure(article))
-    return _json.dumps(document, ensure_ascii=False, indent=indent)
+    return _json.dumps(to_document(article), ensure_ascii=False, indent=indent)
 
 
 def dump(
@@ -102,24 +97,3 @@ def schema() -> dict[str, Any]:
     .. versionadded:: 0.1
     """
     return article_schema(version_key=_VERSION_KEY, version=FORMAT_VERSION)
-
-
-def from_document(document: Any) -> Article:
-    """Build an article from parsed articlekit JSON, checking the format version first."""
-    if not isinstance(document, dict):
-        raise ValidationError("expected a JSON object holding one article")
-    version = document.get(_VERSION_KEY)
-    if version is None:
-        raise ValidationError(
-            f"not an articlekit document: the {_VERSION_KEY!r} format version is missing"
-        )
-    if type(version) is not int or version < 1:
-        raise ValidationError("must be a positive integer", path=_VERSION_KEY)
-    if version > FORMAT_VERSION:
-        raise UnsupportedError(
-            f"articlekit JSON format version {version} is newer than this release reads "
-            f"({FORMAT_VERSION}); upgrade articlekit"
-        )
-    fields = dict(document)
-    del fields[_VERSION_KEY]
-    return _convert.structure(fields, Article)

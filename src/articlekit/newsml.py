@@ -36,13 +36,19 @@ Wire conventions:
   does not allow, are written as the same instant in UTC;
 - reading parses through articlekit's hardened parser (no DTD, entities, XInclude or network),
   tolerates unknown elements and extensions, refuses items of other classes (concept,
-  planning, knowledge, video, ...) with `UnsupportedError`; :func:`iter_articles` skips them.
+  planning, knowledge, video, ...) with `UnsupportedError`; :func:`iter_articles` skips them;
+- :func:`iter_articles` reads a newsMessage of newsItems as a stream (``lxml.etree.iterparse``
+  with the same hardening), item by item, with flat memory; a newsMessage with a
+  ``packageItem`` is read whole.
 
 .. versionadded:: 0.1
 """
 
 from __future__ import annotations
 
+import io
+import shutil
+import tempfile
 from collections.abc import Iterator
 from typing import IO, Final, Literal
 
@@ -124,12 +130,73 @@ def load(fp: IO[bytes], /) -> Article:
     return loads(read_binary(fp))
 
 
-def iter_articles(data: str | bytes, /) -> Iterator[Article]:
+def iter_articles(source: str | bytes | IO[bytes], /) -> Iterator[Article]:
     """Read every article of a newsMessage: one per text item or per package.
 
     Items of classes articlekit does not read are skipped; picture items become the photos of
     the text item that links them or shares their package.
 
+    A newsMessage is read as a stream, item by item, so one of thousands of items (beyond
+    the 64 MiB that :func:`loads` takes) is read with flat memory: pass an open file rather
+    than its bytes. Each text item then takes its photos from the picture items between the
+    text item before it and the one after it, where articlekit writes them (after their text
+    item) and providers put them (before or after); a link to a picture item further away
+    reads as a photo with the link's ``residref`` and ``href`` only. A message that holds a
+    ``packageItem`` is read whole, as packages may refer to items anywhere in it, and then
+    the 64 MiB limit applies.
+
+    Args:
+        source: The XML as bytes or text, or a binary file open for reading. A file that
+            cannot seek (a pipe) is first copied to a temporary file (in memory up to 8 MiB).
+
+    Raises:
+        ParseError: Not well-formed, or hostile (DTD, entities, too deep); raised when the
+            iteration reaches the fault, so articles before it have been read.
+        ValidationError: An item is not a valid article; the message names element and line.
+        UnsupportedError: The document is not NewsML-G2.
+
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       Takes a binary file, and streams newsMessages of newsItems.
     """
-    return _newsml_read.articles(_xml.parse_xml(data), skip_unsupported=True)
+    if isinstance(source, str):
+        source = _xml.encode_xml(source)
+    if isinstance(source, (bytes, bytearray)):
+        if _PACKAGE in source:
+            return _newsml_read.articles(_xml.parse_xml(source), skip_unsupported=True)
+        return _newsml_read.stream_articles(_xml.iterparse_xml(io.BytesIO(source)))
+    target: object = source
+    if isinstance(target, io.TextIOBase):
+        raise TypeError("the file is open in text mode: open it in binary mode ('rb')")
+    return _iter_file(source)
+
+
+def _iter_file(fp: IO[bytes]) -> Iterator[Article]:
+    if not fp.seekable():
+        with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES) as copy:
+            shutil.copyfileobj(fp, copy)
+            copy.seek(0)
+            yield from _iter_file(copy)
+        return
+    start = fp.tell()
+    has_package = _contains(fp, _PACKAGE)
+    fp.seek(start)
+    if has_package:
+        yield from _newsml_read.articles(_xml.parse_xml(read_binary(fp)), skip_unsupported=True)
+    else:
+        yield from _newsml_read.stream_articles(_xml.iterparse_xml(fp))
+
+
+_PACKAGE: Final = b"packageItem"
+_SPOOL_BYTES: Final = 8 * 1024 * 1024
+_CHUNK_BYTES: Final = 1024 * 1024
+
+
+def _contains(fp: IO[bytes], needle: bytes) -> bool:
+    """Tell whether the rest of *fp* holds *needle*, reading it in chunks (not parsing)."""
+    tail = b""
+    while chunk := fp.read(_CHUNK_BYTES):
+        if needle in tail + chunk[: len(needle)] or needle in chunk:
+            return True
+        tail = chunk[-len(needle) :]
+    return False

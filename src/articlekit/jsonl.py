@@ -1,0 +1,131 @@
+"""JSON Lines of articlekit JSON: many articles in one file, read and written as a stream.
+
+Wire conventions:
+
+- UTF-8 text, one articlekit JSON document (:mod:`articlekit.json`) per line, each on one line
+  and ending in a newline; blank lines are skipped when reading;
+- every line carries its own ``"articlekit"`` format version, so a file may mix versions;
+- reading goes line by line: memory holds one line, however long the file;
+  a `ParseError` gives the line number in the file, a `ValidationError` starts with it;
+- :func:`~articlekit.detect` tells JSON Lines from one articlekit JSON document by a second
+  non-blank line; a file of one line is also one JSON document.
+
+.. versionadded:: 0.2
+"""
+
+from __future__ import annotations
+
+import io
+import json as _json
+from collections.abc import Iterable, Iterator
+from typing import IO
+
+from articlekit._io import write_binary
+from articlekit._json_document import from_document, to_document
+from articlekit._json_text import parse_json
+from articlekit.errors import ParseError, ValidationError
+from articlekit.model import Article
+
+__all__ = ["dump", "dumps", "iter_articles", "load", "loads"]
+
+
+def dumps(articles: Article | Iterable[Article], /, *, strict: bool = False) -> str:
+    """Write articles as JSON Lines: one line of articlekit JSON each, ending in a newline.
+
+    Args:
+        articles: One article, or any iterable of them.
+        strict: Taken, as by every format's ``dumps``; nothing is ever lost.
+
+    .. versionadded:: 0.2
+    """
+    return "".join(_lines(articles))
+
+
+def dump(articles: Article | Iterable[Article], fp: IO[bytes], /, *, strict: bool = False) -> None:
+    """Write articles as JSON Lines to the binary file *fp*, one line at a time.
+
+    An iterator of articles is written as it is advanced, so memory stays flat.
+
+    .. versionadded:: 0.2
+    """
+    for line in _lines(articles):
+        write_binary(fp, line.encode("utf-8"))
+
+
+def _lines(articles: Article | Iterable[Article]) -> Iterator[str]:
+    for article in [articles] if isinstance(articles, Article) else articles:
+        yield _json.dumps(to_document(article), ensure_ascii=False) + "\n"
+
+
+def loads(data: str | bytes, /) -> Article:
+    """Read the one article of a JSON Lines document.
+
+    Raises:
+        ParseError: A line is not JSON.
+        ValidationError: A line is not a valid article, or there is not exactly one article
+            (read several with :func:`iter_articles`).
+
+    .. versionadded:: 0.2
+    """
+    found = list(iter_articles(data))
+    if len(found) != 1:
+        raise ValidationError(
+            f"the document holds {len(found)} articles; "
+            "read them with articlekit.jsonl.iter_articles"
+        )
+    return found[0]
+
+
+def load(fp: IO[bytes], /) -> Article:
+    """Read the one article of a binary file of JSON Lines.
+
+    .. versionadded:: 0.2
+    """
+    return loads(_binary(fp).read())
+
+
+def iter_articles(source: str | bytes | IO[bytes], /) -> Iterator[Article]:
+    """Read the articles of JSON Lines one line at a time.
+
+    Args:
+        source: The text, its UTF-8 bytes, or a binary file open for reading; a file is read
+            line by line, so memory stays flat however many articles it holds.
+
+    Raises:
+        ParseError: A line is not JSON; ``line`` is its number in the file.
+        ValidationError: A line is not a valid article; the message starts with its number.
+        UnsupportedError: A line was written by a newer articlekit.
+
+    Errors are raised when the iteration reaches the line.
+
+    .. versionadded:: 0.2
+    """
+    if isinstance(source, str):
+        source = source.encode("utf-8", "surrogatepass")
+    if isinstance(source, (bytes, bytearray)):
+        return _articles(io.BytesIO(source))
+    return _articles(_binary(source))
+
+
+def _binary(fp: IO[bytes]) -> IO[bytes]:
+    target: object = fp
+    if isinstance(target, io.TextIOBase):
+        raise TypeError("the file is open in text mode: open it in binary mode ('rb')")
+    return fp
+
+
+def _articles(fp: IO[bytes]) -> Iterator[Article]:
+    for number, line in enumerate(fp, start=1):
+        if number == 1:
+            line = line.removeprefix(b"\xef\xbb\xbf")
+        if not line.strip():
+            continue
+        try:
+            document = parse_json(line)
+        except ParseError as error:
+            raise ParseError(error.message, line=number, column=error.column) from None
+        try:
+            yield from_document(document)
+        except ValidationError as error:
+            where = f" at {error.path}" if error.path else ""
+            raise ValidationError(f"line {number}{where}: {error.message}") from None
