@@ -76,7 +76,7 @@ def test_generated_articles_convert_in_parallel_batches(tmp_path_factory, articl
     sources.mkdir()
     for index, article in enumerate(articles):
         (sources / f"a{index}.json").write_text(json.dumps(article), encoding="utf-8")
-    for target in ["html", "json"]:
+    for target in FORMATS:
         out = folder / target
         run("convert", sources, "--to", target, "--out-dir", out, "--jobs", 2)
         for index, article in enumerate(articles):
