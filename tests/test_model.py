@@ -106,6 +106,12 @@ def test_paragraph_from_text_escapes_markup():
     assert Paragraph.from_text("1 < 2 & <b>").text == "1 &lt; 2 &amp; &lt;b&gt;"
 
 
+def test_plain_text_that_looks_like_markup_is_kept_as_text():
+    # Only markup that is nothing but line breaks is empty; in plain text "<br>" is four characters.
+    assert article(editor_note="<br>").editor_note == "<br>"
+    assert article(keywords=["<br>"]).keywords == ("<br>",)
+
+
 def test_datetimes_with_any_offset_compare_by_instant():
     utc = datetime(2026, 3, 14, 6, 0, tzinfo=UTC)
     local = datetime(2026, 3, 14, 8, 0, tzinfo=timezone(timedelta(hours=2)))
