@@ -10,8 +10,8 @@ from lxml import etree
 from articlekit import strategies
 from articlekit._text import nfc
 from articlekit.errors import ValidationError
-from articlekit.inline import _is_canonical as is_canonical
 from articlekit.inline import (
+    _are_canonical,
     canonical_inline,
     canonical_inline_from_element,
     escape_text,
@@ -19,6 +19,7 @@ from articlekit.inline import (
     inline_to_element,
     is_safe_link,
 )
+from articlekit.inline import _is_canonical as is_canonical
 
 XHTML = "http://www.w3.org/1999/xhtml"
 
@@ -170,3 +171,35 @@ def test_the_fast_check_never_accepts_what_parsing_would_change(markup):
         parser = etree.HTMLParser()
         root = etree.fromstring(f"<html><body><div>{markup}</div></body></html>", parser)
         assert canonical_inline_from_element(root.find("body/div")) == nfc(markup)
+
+
+@given(st.lists(st.lists(_PIECES, max_size=8).map("".join), max_size=5))
+def test_checking_fragments_together_never_accepts_what_the_model_would_change(fragments):
+    # The bulk check behind fast loading: a "yes" means every fragment is stored as it is.
+    if _are_canonical(fragments):
+        for fragment in fragments:
+            assert canonical_inline(fragment) == fragment
+            assert inline_text(fragment).strip()
+
+
+@pytest.mark.parametrize(
+    ("fragments", "canonical"),
+    [
+        ([], True),
+        (["one", "<em>two</em> words", 'a <a href="https://x.org/?a=1&amp;b=2">link</a>'], True),
+        (["x<br>y", "<strong>z</strong>"], True),
+        (["<em>open", "close</em>"], False),  # each must balance on its own
+        (["one", ""], False),
+        (["<br>"], False),  # nothing but a line break has no text
+        (["x", "<em> y</em>"], False),
+        (["x ", "y"], False),
+        (["x", " y"], False),
+        (["line\nbreak"], False),
+        (["e\u0301"], False),
+        (["\x07"], False),
+        (['<a href="javascript:x">y</a>'], False),
+        (["<b>x</b>"], False),
+    ],
+)
+def test_are_canonical_on_examples(fragments, canonical):
+    assert _are_canonical(fragments) is canonical

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from articlekit import _convert
+from articlekit._json_build import build_article
 from articlekit.errors import UnsupportedError, ValidationError
 from articlekit.model import Article
 
@@ -39,4 +40,4 @@ def from_document(document: Any) -> Article:
         )
     fields = dict(document)
     del fields[VERSION_KEY]
-    return _convert.structure(fields, Article)
+    return build_article(fields) or _convert.structure(fields, Article)

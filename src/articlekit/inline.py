@@ -18,12 +18,13 @@ a link whose ``href`` is unsafe (``javascript:``, ``data:``, ...) keeps its text
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from lxml import etree
 
-from articlekit._text import check_xml_safe, nfc
+from articlekit._text import FORBIDDEN_CHARACTER, check_xml_safe, nfc
 from articlekit.errors import ValidationError
 
 __all__ = [
@@ -75,10 +76,17 @@ _CANONICAL_TOKEN: Final = re.compile(
     r"[^<>&]+|&(?:amp|lt|gt);|<br>|<(em|strong|code|sub|sup)>"
     r'|<a href="((?:[^"<>&]|&(?:amp|lt|gt|quot);)*)">|</(em|strong|code|sub|sup|a)>'
 )
-# The tags canonical markup may hold. (An <a> without href, or an href on another tag, matches
-# with an empty group and is refused in the loop; entities are counted separately.)
-_CANONICAL_TAG: Final = re.compile(r'<(/?)(em|strong|code|sub|sup|br|a)(?: href="([^"<>]*)")?>')
-_EMPTY_ELEMENT: Final = re.compile(r'<(em|strong|code|sub|sup|a)(?: href="[^"<>]*")?></\1>')
+# What separates fragments checked together: no fragment holds a newline, and the "<" makes the
+# separator one more match of the tag pattern below, found as fast as the tags themselves.
+_SEPARATOR: Final = "<\n>"
+_PRINTABLE_ASCII: Final = bytes(range(0x20, 0x7F))
+# The tags canonical markup may hold, and separators. Groups: 1 a separator, 2 "/" of an end
+# tag, 3 the name, 4 the href, 5 "</" when an end tag follows at once (after a start tag: an
+# empty element, or a mis-nested one). An <a> without href, or an href on another tag, matches
+# too and is refused in the loop; entities are counted separately.
+_CANONICAL_TAG: Final = re.compile(
+    r'<(?:(\n)>|(/?)(em|strong|code|sub|sup|br|a)(?: href="([^"<>\n]*)")?>(?:(?=(</))|))'
+)
 _TEXT_ENTITY: Final = re.compile("&(?:amp|lt|gt);")
 _ATTRIBUTE_ENTITY: Final = re.compile("&(amp|lt|gt|quot);")
 _ENTITY_CHARS: Final = {"amp": "&", "lt": "<", "gt": ">", "quot": '"'}
@@ -208,30 +216,88 @@ def _is_canonical(markup: str) -> bool:
     """Tell whether *markup* is canonical already, without parsing it as HTML.
 
     Only an optimisation: a false "no" costs a parse, so the checks are string operations in C
-    with one Python loop over the (few) tags; a "yes" must never be wrong.
+    with one Python loop over the (few) tags; a "yes" must never be wrong. It does not check
+    NFC and XML safety, which `canonical_inline` checks around it.
     """
-    if "\t" in markup or "\n" in markup or "\r" in markup or "  " in markup:
+    if not markup or "\n" in markup or "\t" in markup or "\r" in markup:
+        return not markup
+    return _structure_is_canonical(markup, (markup,))
+
+
+def _are_canonical(fragments: Sequence[str]) -> bool:
+    """Tell whether the model would keep every one of *fragments* exactly as it is.
+
+    That is: each is canonical inline markup, XML-safe, NFC, and has text. For loaders that
+    check a whole document's markup at once: the checks run over all fragments joined, so their
+    cost is a few passes in C rather than a dozen calls per fragment. Like `_is_canonical`, a
+    "no" may be wrong (the caller then checks each fragment on its own), a "yes" never is.
+    """
+    if "" in fragments:
         return False
-    if "<" not in markup and "&" not in markup:
-        return ">" not in markup and markup[:1] != " " and markup[-1:] != " "
-    # Every "<" and ">" belongs to an allowed tag, and every "&" starts an entity: &amp;, &lt;
-    # or &gt;, or &quot; inside an href.
-    tags = _CANONICAL_TAG.findall(markup)
-    if markup.count("<") != len(tags) or markup.count(">") != len(tags):
+    # ASCII fragments (most, in English) are checked apart: joined, they make a string of one
+    # byte per character, which C scans several times faster, and need no NFC check.
+    ascii_fragments = [fragment for fragment in fragments if fragment.isascii()]
+    if ascii_fragments:
+        ascii_bytes = "".join(ascii_fragments).encode("ascii")
+        if ascii_bytes.translate(None, _PRINTABLE_ASCII):  # a control character, tab or newline
+            return False
+        joined = _SEPARATOR.join(ascii_fragments)
+        if not _structure_is_canonical(joined, ascii_fragments, with_text=True):
+            return False
+    if len(ascii_fragments) == len(fragments):
+        return True
+    others = [fragment for fragment in fragments if not fragment.isascii()]
+    text = "".join(others)
+    if not text.isprintable() and (
+        FORBIDDEN_CHARACTER.search(text) or "\n" in text or "\t" in text or "\r" in text
+    ):
         return False
-    if _has_space_at_an_end(markup):
+    if not unicodedata.is_normalized("NFC", text):
         return False
-    if ("></" in markup and _EMPTY_ELEMENT.search(markup)) or ' href=""' in markup:
+    return _structure_is_canonical(_SEPARATOR.join(others), others, with_text=True)
+
+
+def _structure_is_canonical(
+    joined: str, fragments: Sequence[str], *, with_text: bool = False
+) -> bool:
+    """Check the tags, entities and spaces of *fragments*, given as *joined* by `_SEPARATOR`.
+
+    The caller has made sure that no fragment is empty or holds a tab, newline or CR, so the
+    newlines of *joined* are those of the separators, which mark where each fragment ends.
+    With *with_text*, a fragment of nothing but line breaks (which has no text) fails too.
+    """
+    if "  " in joined:
         return False
-    entities = len(_TEXT_ENTITY.findall(markup))
+    if any(fragment[0] == " " or fragment[-1] == " " for fragment in fragments):
+        return False
+    if "<" not in joined and "&" not in joined:
+        return ">" not in joined
+    # Every "<" and ">" belongs to an allowed tag (or a separator), and every "&" starts an
+    # entity: &amp;, &lt; or &gt;, or &quot; inside an href.
+    tags = _CANONICAL_TAG.findall(joined)
+    if joined.count("<") != len(tags) or joined.count(">") != len(tags):
+        return False
+    if any(
+        (fragment[0] == "<" or fragment[-1] == ">") and _has_space_at_an_end(fragment)
+        for fragment in fragments
+    ):
+        return False
+    entities = len(_TEXT_ENTITY.findall(joined)) if "&" in joined else 0
     stack: list[str] = []
-    for closing, name, href in tags:
-        if name == "br":
+    line_breaks = False
+    for boundary, closing, name, href, closed_at_once in tags:
+        if boundary:
+            if stack:
+                return False
+        elif name == "br":
             if closing or href:
                 return False
+            line_breaks = True
         elif closing:
             if href or not stack or stack.pop() != name:
                 return False
+        elif closed_at_once:  # an empty element, or one closed by another's end tag
+            return False
         elif name == "a":
             entities += href.count("&quot;")
             link = _decode_attribute(href) if "&" in href else href
@@ -247,7 +313,11 @@ def _is_canonical(markup: str) -> bool:
             return False
         else:
             stack.append(name)
-    return not stack and markup.count("&") == entities
+    if stack or joined.count("&") != entities:
+        return False
+    return not (with_text and line_breaks) or all(
+        inline_text(fragment).strip() for fragment in fragments if "<br>" in fragment
+    )
 
 
 def _has_space_at_an_end(markup: str) -> bool:
