@@ -167,11 +167,22 @@ def test_jsonl_module_all_is_pinned():
 def test_articles_survive_a_json_lines_round_trip(found):
     text = jsonl.dumps(found)
     assert text.count("\n") == len(found)
+    assert len(text.splitlines()) == len(found)  # also for tools that split on U+2028/U+2029
     assert list(jsonl.iter_articles(text)) == found
     assert list(jsonl.iter_articles(io.BytesIO(text.encode()))) == found
     out = io.BytesIO()
     jsonl.dump(iter(found), out)
     assert out.getvalue() == text.encode()
+
+
+def test_line_and_paragraph_separators_are_escaped_and_read_back():
+    article = attrs.evolve(articlekit.sample(), editor_note="one\u2028two\u2029three")
+    text = jsonl.dumps([article, article])
+    assert "\u2028" not in text
+    assert "\u2029" not in text
+    assert "\\u2028" in text
+    assert len(text.splitlines()) == 2
+    assert list(jsonl.iter_articles(text)) == [article, article]
 
 
 def test_json_lines_errors_name_the_line():

@@ -4,6 +4,9 @@ Wire conventions:
 
 - UTF-8 text, one articlekit JSON document (:mod:`articlekit.json`) per line, each on one line
   and ending in a newline; blank lines are skipped when reading;
+- the line and paragraph separators U+2028 and U+2029 are written as JSON escapes, so that
+  tools which split lines on them too (Python's ``str.splitlines``, JavaScript) see one line
+  per article;
 - every line carries its own ``"articlekit"`` format version, so a file may mix versions;
 - reading goes line by line: memory holds one line, however long the file;
   a `ParseError` gives the line number in the file, a `ValidationError` starts with it;
@@ -54,7 +57,10 @@ def dump(articles: Article | Iterable[Article], fp: IO[bytes], /, *, strict: boo
 
 def _lines(articles: Article | Iterable[Article]) -> Iterator[str]:
     for article in [articles] if isinstance(articles, Article) else articles:
-        yield _json.dumps(to_document(article), ensure_ascii=False) + "\n"
+        line = _json.dumps(to_document(article), ensure_ascii=False)
+        if "\u2028" in line or "\u2029" in line:  # only inside strings, where escapes mean the same
+            line = line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        yield line + "\n"
 
 
 def loads(data: str | bytes, /) -> Article:
