@@ -176,3 +176,44 @@ def test_show_prints_a_readable_summary(samples):
     assert articlekit.sample().headline in text
     assert "UPDATE DESK" in text
     assert "10 blocks" in text
+
+
+def _convert_with_stderr_on_a_terminal(inputs: Path, out: Path) -> str:
+    """Run a batch with standard error on a pseudo-terminal; return what the terminal got."""
+    pty = pytest.importorskip("pty", reason="pseudo-terminals are a POSIX feature")
+    controller, terminal = pty.openpty()
+    try:
+        process = subprocess.run(
+            [*COMMAND, "convert", str(inputs), "--to", "html", "--out-dir", str(out)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=terminal, timeout=300,
+        )  # fmt: skip
+        os.close(terminal)
+        terminal = -1
+        received = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # Linux: the terminal side is closed and everything was read
+                break
+            if not chunk:
+                break
+            received += chunk
+    finally:
+        os.close(controller)
+        if terminal >= 0:
+            os.close(terminal)
+    assert process.returncode == 0
+    return received.decode()
+
+
+def test_a_progress_bar_is_drawn_only_when_stderr_is_a_terminal(samples, tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for index in range(3):
+        shutil.copy(samples["json"], inputs / f"a{index}.json")
+    drawn = _convert_with_stderr_on_a_terminal(inputs, tmp_path / "tty-out")
+    assert "1/3" in drawn
+    assert "3/3" in drawn
+    assert "#" * 30 in drawn  # the full bar, once all are done
+    piped = run("convert", inputs, "--to", "html", "--out-dir", tmp_path / "piped-out")
+    assert piped.stderr == b""  # scripts and logs get no bar
