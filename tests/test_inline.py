@@ -158,7 +158,8 @@ def test_any_text_either_canonicalises_or_raises_validation_error(text):
 _PIECES = st.sampled_from(
     ["<em>", "</em>", "<strong>", "</strong>", "<code>", "</code>", "<sub>", "</sup>", "<br>",
      "</br>", '<a href="/x">', '<a href="javascript:x">', '<a href="&quot;q">', '<a href="">',
-     "<a>", "</a>", '<em href="x">', "&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&", "<",
+     "<a>", "</a>", '<em href="x">', '<em href="">', '<br href="">', '</em href="">',
+     "&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&", "<",
      ">", " ", "  ", "\n", "word", "é", "e\u0301", '"', "'"]
 )  # fmt: skip
 
@@ -199,6 +200,9 @@ def test_checking_fragments_together_never_accepts_what_the_model_would_change(f
         (["\x07"], False),
         (['<a href="javascript:x">y</a>'], False),
         (["<b>x</b>"], False),
+        (['<em href="">x</em>'], False),  # an attribute, even empty, only on links
+        (['a<br href="">b'], False),
+        (['<em>x</em href="">'], False),
     ],
 )
 def test_are_canonical_on_examples(fragments, canonical):

@@ -81,11 +81,12 @@ _CANONICAL_TOKEN: Final = re.compile(
 _SEPARATOR: Final = "<\n>"
 _PRINTABLE_ASCII: Final = bytes(range(0x20, 0x7F))
 # The tags canonical markup may hold, and separators. Groups: 1 a separator, 2 "/" of an end
-# tag, 3 the name, 4 the href, 5 "</" when an end tag follows at once (after a start tag: an
-# empty element, or a mis-nested one). An <a> without href, or an href on another tag, matches
-# too and is refused in the loop; entities are counted separately.
+# tag, 3 the name, 4 the href attribute (` href="..."`, even an empty one), 5 "</" when an end
+# tag follows at once (after a start tag: an empty element, or a mis-nested one). An <a>
+# without href, or an href on another tag, matches too and is refused in the loop; entities are
+# counted separately.
 _CANONICAL_TAG: Final = re.compile(
-    r'<(?:(\n)>|(/?)(em|strong|code|sub|sup|br|a)(?: href="([^"<>\n]*)")?>(?:(?=(</))|))'
+    r'<(?:(\n)>|(/?)(em|strong|code|sub|sup|br|a)( href="[^"<>\n]*")?>(?:(?=(</))|))'
 )
 _TEXT_ENTITY: Final = re.compile("&(?:amp|lt|gt);")
 _ATTRIBUTE_ENTITY: Final = re.compile("&(amp|lt|gt|quot);")
@@ -285,20 +286,23 @@ def _structure_is_canonical(
     entities = len(_TEXT_ENTITY.findall(joined)) if "&" in joined else 0
     stack: list[str] = []
     line_breaks = False
-    for boundary, closing, name, href, closed_at_once in tags:
+    for boundary, closing, name, attribute, closed_at_once in tags:
         if boundary:
             if stack:
                 return False
         elif name == "br":
-            if closing or href:
+            if closing or attribute:
                 return False
             line_breaks = True
         elif closing:
-            if href or not stack or stack.pop() != name:
+            if attribute or not stack or stack.pop() != name:
                 return False
         elif closed_at_once:  # an empty element, or one closed by another's end tag
             return False
         elif name == "a":
+            if not attribute:
+                return False
+            href = attribute[7:-1]  # the value between ' href="' and '"'
             entities += href.count("&quot;")
             link = _decode_attribute(href) if "&" in href else href
             # Canonical links are non-empty, unpadded, and of a safe scheme in lower case
@@ -309,7 +313,7 @@ def _structure_is_canonical(
             if scheme is not None and scheme.group(1) not in SAFE_LINK_SCHEMES:
                 return False
             stack.append(name)
-        elif href:
+        elif attribute:
             return False
         else:
             stack.append(name)
