@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 
 import pytest
 
@@ -63,3 +64,44 @@ def test_importing_articlekit_does_not_import_hypothesis():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_atomic_writes_leave_the_target_or_nothing(tmp_path):
+    from articlekit._api import open_atomically, write_atomically
+
+    target = tmp_path / "out" / "article.json"
+    write_atomically(target, b"first")
+    assert target.read_bytes() == b"first"
+    assert oct(target.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+
+    def fail_half_way():
+        with open_atomically(target) as file:
+            file.write(b"half")
+            raise RuntimeError("the writer failed")
+
+    with pytest.raises(RuntimeError):
+        fail_half_way()
+    assert target.read_bytes() == b"first"
+    assert [path.name for path in target.parent.iterdir()] == ["article.json"]
+
+
+def test_an_interrupt_while_the_temporary_file_is_made_leaves_nothing(tmp_path, monkeypatch):
+    # The worst moment: the file exists, its descriptor is not yet returned to the caller.
+    import articlekit._api as api
+
+    real_open = os.open
+
+    def open_then_interrupt(*arguments, **options):
+        os.close(real_open(*arguments, **options))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(api.os, "open", open_then_interrupt)
+    with pytest.raises(KeyboardInterrupt), api.open_atomically(tmp_path / "a.json"):
+        pass  # pragma: no cover - never reached
+    assert list(tmp_path.iterdir()) == []
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import articlekit
-from articlekit import json, strategies
+from articlekit import html, json, strategies
 from articlekit._formats import FORMATS, get_format
 
 COMMAND = [sys.executable, "-m", "articlekit"]
@@ -65,7 +65,7 @@ def test_every_format_converts_to_every_format(samples, source, target, tmp_path
 
 def test_stdin_to_stdout(samples):
     result = run("convert", "-", "--to", "html", stdin=samples["json"].read_bytes())
-    assert articlekit.html.loads(result.stdout) == articlekit.sample()
+    assert html.loads(result.stdout) == articlekit.sample()
 
 
 @settings(max_examples=2, deadline=None, suppress_health_check=list(HealthCheck))
@@ -153,7 +153,7 @@ def test_an_interrupted_batch_leaves_no_partial_file(samples, tmp_path):
     assert 0 < len(written) < 400
     assert not [path for path in written if path.suffix == ".part"]
     for path in written:
-        assert articlekit.html.loads(path.read_bytes()) == articlekit.sample()
+        assert html.loads(path.read_bytes()) == articlekit.sample()
 
 
 def test_validate_checks_our_rules_and_an_official_schema(samples, tmp_path):

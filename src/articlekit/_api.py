@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -12,10 +12,9 @@ from typing import IO, Any
 from articlekit._formats import detect, format_for_path, get_format
 from articlekit.model import Article
 
-__all__ = ["convert", "dump", "load"]
+_O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)  # read the process's umask (setting it back at once)
+__all__ = ["convert", "dump", "load"]
 
 
 def convert(
@@ -85,19 +84,28 @@ def write_atomically(target: Path, data: bytes) -> None:
 def open_atomically(target: Path) -> Iterator[IO[bytes]]:
     """Open a temporary file beside *target* for writing; rename it into place on success.
 
-    When the block raises, the temporary file is removed and *target* is left as it was.
+    When the block raises, the temporary file is removed and *target* is left as it was; so too
+    when a KeyboardInterrupt arrives at any moment, even while the file is being created: its
+    name is chosen, and the cleanup armed, before it exists.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
-    )
+    while True:
+        temporary = target.parent / f".{target.name}.{secrets.token_hex(6)}.part"
+        try:
+            # 0o666 less the umask, as for any file the user writes (mkstemp would make 0o600).
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o666)
+        except FileExistsError:  # pragma: no cover - 48 random bits seldom collide
+            continue
+        except BaseException:
+            temporary.unlink(missing_ok=True)  # interrupted after the file was made
+            raise
+        break
     try:
-        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes 0600; written files follow umask
         with os.fdopen(handle, "wb") as file:
             yield file
             file.flush()
             os.fsync(file.fileno())
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
