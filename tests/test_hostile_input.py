@@ -7,7 +7,6 @@ random, byte by byte and member by member, and random bytes.
 from __future__ import annotations
 
 import contextlib
-import copy
 import io
 import json as stdlib_json
 import warnings
@@ -18,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import articlekit
+from _json_edits import REMOVE, edited, places
 from articlekit import ArticleKitError, extract
 from articlekit._formats import FORMATS, get_format
 
@@ -129,41 +129,15 @@ _JSON_VALUES = st.one_of(
 )  # fmt: skip
 
 
-_REMOVE = object()
-
-
-def _changed(document, path, value):
-    """A copy of *document* with the member at *path* replaced by *value*, or removed."""
-    changed = copy.deepcopy(document)
-    parent = changed
-    for step in path[:-1]:
-        parent = parent[step]
-    if value is _REMOVE:
-        del parent[path[-1]]
-    else:
-        parent[path[-1]] = value
-    return changed
-
-
-def _places(value, path=()):
-    yield path
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _places(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _places(item, (*path, index))
-
-
 _FIXED_VALUES = [None, True, 0, -1, 2**40, 1.5, "", " ", "x", [], {}, ["x"], {"x": 1}]
 
 
 @pytest.mark.parametrize("name", ["json", "ninjs"])
 def test_json_documents_with_each_member_removed_or_replaced_give_articles_or_errors(name):
     document = stdlib_json.loads(_DOCUMENTS[name])
-    for path in [path for path in _places(document) if path]:
-        for value in [_REMOVE, *_FIXED_VALUES]:
-            _read_everything(name, stdlib_json.dumps(_changed(document, path, value)).encode())
+    for path in [path for path, _ in places(document) if path]:
+        for value in [REMOVE, *_FIXED_VALUES]:
+            _read_everything(name, stdlib_json.dumps(edited(document, path, value)).encode())
 
 
 @pytest.mark.parametrize("example", [example for name, example in _examples() if name == "ninjs"])
@@ -172,20 +146,20 @@ def test_official_ninjs_examples_with_each_member_removed_or_replaced(shared, ex
         document = stdlib_json.loads((shared / "standards" / "examples" / example).read_bytes())
     except ValueError:
         pytest.skip(f"{example} is not JSON")  # an example of what is not valid
-    for path in [path for path in _places(document) if path]:
-        for value in [_REMOVE, None, 0, "", "x", [], {}]:
-            _read_everything("ninjs", stdlib_json.dumps(_changed(document, path, value)).encode())
+    for path in [path for path, _ in places(document) if path]:
+        for value in [REMOVE, None, 0, "", "x", [], {}]:
+            _read_everything("ninjs", stdlib_json.dumps(edited(document, path, value)).encode())
 
 
 @pytest.mark.parametrize("name", ["json", "ninjs"])
 def test_json_documents_with_any_member_changed_give_articles_or_articlekit_errors(name):
     document = stdlib_json.loads(_DOCUMENTS[name])
-    places = [path for path in _places(document) if path]
+    paths = [path for path, _ in places(document) if path]
 
     @_SETTINGS
-    @given(st.sampled_from(places), _JSON_VALUES, st.booleans())
+    @given(st.sampled_from(paths), _JSON_VALUES, st.booleans())
     def check(path, value, remove):
-        changed = _changed(document, path, _REMOVE if remove else value)
+        changed = edited(document, path, REMOVE if remove else value)
         _read_everything(name, stdlib_json.dumps(changed).encode())
 
     check()

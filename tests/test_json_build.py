@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import unicodedata
 from datetime import datetime, timezone
 
@@ -12,6 +11,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import articlekit
+from _json_edits import REMOVE, edited, places
 from articlekit import ValidationError, strategies
 from articlekit._convert import structure
 from articlekit._json_build import build_article, texts_are_canonical
@@ -72,17 +72,6 @@ def test_the_sample_takes_the_fast_path():
     assert build_article(fields_of(articlekit.sample())) == articlekit.sample()
 
 
-def _paths(value, path=()):
-    """Every place in a JSON value: (path, value) pairs, objects and arrays included."""
-    yield path, value
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _paths(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _paths(item, (*path, index))
-
-
 _REPLACEMENTS = st.one_of(
     st.sampled_from(
         [
@@ -101,22 +90,19 @@ _REPLACEMENTS = st.one_of(
 @given(strategies.articles(), st.data())
 def test_on_any_change_the_fast_path_builds_what_the_general_path_builds_or_declines(article, data):
     document = fields_of(article)
-    places = [path for path, _ in _paths(document) if path]
+    values = dict(places(document))
+    path = data.draw(st.sampled_from([path for path in values if path]))
     change = data.draw(st.sampled_from(["replace", "remove", "add"]))
-    changed = copy.deepcopy(document)
-    path = data.draw(st.sampled_from(places))
-    *parent_path, last = path
-    parent = changed
-    for step in parent_path:
-        parent = parent[step]
     if change == "replace":
-        parent[last] = data.draw(_REPLACEMENTS)
+        changed = edited(document, path, data.draw(_REPLACEMENTS))
     elif change == "remove":
-        del parent[last]
-    elif isinstance(parent, dict):
-        parent["unknown"] = "x"
+        changed = edited(document, path, REMOVE)
     else:
-        parent.append(data.draw(_REPLACEMENTS))
+        parent = values[path[:-1]]
+        if isinstance(parent, dict):
+            changed = edited(document, path[:-1], {**parent, "unknown": "x"})
+        else:
+            changed = edited(document, path[:-1], [*parent, data.draw(_REPLACEMENTS)])
     try:
         expected = structure(changed, Article)
     except ValidationError:
@@ -138,16 +124,6 @@ _UNTIDY = {
 }
 
 
-def _changed(document, path, change):
-    changed = copy.deepcopy(document)
-    *parent_path, last = path
-    parent = changed
-    for step in parent_path:
-        parent = parent[step]
-    parent[last] = change(parent[last])
-    return changed
-
-
 def _general(document):
     try:
         return structure(document, Article)
@@ -162,9 +138,9 @@ def test_an_article_with_every_field_takes_the_fast_path():
 @pytest.mark.parametrize("untidiness", sorted(_UNTIDY))
 def test_each_string_of_an_article_with_every_field_made_untidy(untidiness):
     document = fields_of(EVERY_FIELD)
-    for path, value in _paths(document):
+    for path, value in places(document):
         if isinstance(value, str) and path[-1] != "type":
-            changed = _changed(document, path, _UNTIDY[untidiness])
+            changed = edited(document, path, _UNTIDY[untidiness](value))
             built = build_article(changed)
             assert built is None or built == _general(changed), path
 
@@ -175,10 +151,13 @@ def test_an_untidy_string_anywhere_is_tidied_as_the_general_path_does_or_decline
 ):
     document = fields_of(article)
     strings = [
-        path for path, value in _paths(document) if isinstance(value, str) and path[-1] != "type"
+        (path, value)
+        for path, value in places(document)
+        if isinstance(value, str) and path[-1] != "type"
     ]
     assume(strings)
-    changed = _changed(document, data.draw(st.sampled_from(strings)), _UNTIDY[untidiness])
+    path, value = data.draw(st.sampled_from(strings))
+    changed = edited(document, path, _UNTIDY[untidiness](value))
     built = build_article(changed)
     assert built is None or built == _general(changed)
 

@@ -29,9 +29,9 @@ import attrs
 
 from articlekit import _validate as v
 from articlekit._convert import BLOCK_TAGS, parse_datetime
-from articlekit._text import canonical_text, is_canonical_text
+from articlekit._text import is_canonical_text
 from articlekit.errors import ValidationError
-from articlekit.inline import _are_canonical, canonical_inline, inline_text
+from articlekit.inline import _are_canonical
 from articlekit.model import Article, Block
 
 __all__ = ["build_article", "texts_are_canonical"]
@@ -59,9 +59,9 @@ def build_article(fields: dict[str, Any]) -> Article | None:
         article: Article = _BUILDERS[Article](fields, texts, fragments)
     except Exception:  # any surprise means: let the general path decide and say what is wrong
         return None
-    if not (texts_are_canonical(texts) or all(_text_unchanged(text) for text in texts)):
+    if not (texts_are_canonical(texts) or all(_kept(text, v.required_text) for text in texts)):
         return None
-    if not (_are_canonical(fragments) or all(_markup_unchanged(item) for item in fragments)):
+    if not (_are_canonical(fragments) or all(_kept(item, v.inline) for item in fragments)):
         return None
     return article
 
@@ -84,19 +84,16 @@ def texts_are_canonical(texts: Sequence[str]) -> bool:
     return " \n" not in ends and "\n " not in ends and ends[0] != " " and ends[-1] != " "
 
 
-def _text_unchanged(text: str) -> bool:
+def _kept(value: str, convert: Callable[[str], str]) -> bool:
+    """Tell whether the field *convert* belongs to keeps *value* as it is and accepts it."""
+    converted = convert(value)  # a failure comes back as a Refused, which is not a plain str
+    if type(converted) is not str or converted != value:
+        return False
     try:
-        return bool(text) and canonical_text(text) == text
+        v.check_text(converted, "", required=True, what="markup" if convert is v.inline else "text")
     except ValidationError:
         return False
-
-
-def _markup_unchanged(markup: str) -> bool:
-    try:
-        unchanged = bool(markup) and canonical_inline(markup) == markup
-    except ValidationError:
-        return False
-    return unchanged and ("<br>" not in markup or bool(inline_text(markup).strip()))
+    return True
 
 
 def _without_none(hint: Any) -> tuple[Any, bool]:
