@@ -203,6 +203,16 @@ def test_checking_fragments_together_never_accepts_what_the_model_would_change(f
         (['<em href="">x</em>'], False),  # an attribute, even empty, only on links
         (['a<br href="">b'], False),
         (['<em>x</em href="">'], False),
+        # Elements holding only text are checked without the loop over tags; these are not.
+        (["<strong><em>x</em> y</strong>", "z"], True),
+        (['<a href="/x"><em>y</em></a>'], True),
+        (['a <a href="/q?a=&quot;b&quot;">c</a>'], True),  # &quot; only inside an href
+        (["a &quot; b"], False),
+        (["<em>x</em>y<em>"], False),
+        (["x<br>y<br>z", "<em>a</em>"], True),
+        (["<em>a</em><br>", "b"], True),
+        (["a &amp; b &lt;c&gt;"], True),
+        (["a &amp b"], False),
     ],
 )
 def test_are_canonical_on_examples(fragments, canonical):

@@ -54,6 +54,15 @@ def test_deep_trees_are_refused():
         parse_xml("<a>" * (MAX_DEPTH + 5) + "</a>" * (MAX_DEPTH + 5))
 
 
+def test_depth_limit_is_exact_and_names_the_line():
+    deepest = "<a>" * MAX_DEPTH + "</a>" * MAX_DEPTH
+    assert parse_xml(deepest).tag == "a"
+    one_more = "<a>" * MAX_DEPTH + "\n\n<b/>" + "</a>" * MAX_DEPTH
+    with pytest.raises(ParseError, match=f"deeper than {MAX_DEPTH}") as caught:
+        parse_xml(one_more)
+    assert caught.value.line == 3
+
+
 def test_malformed_xml_says_where():
     with pytest.raises(ParseError) as caught:
         parse_xml("<a>\n  <b></a>")

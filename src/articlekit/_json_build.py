@@ -141,10 +141,15 @@ def _field_code(cls: type, field: attrs.Attribute[Any], hint: Any, names: dict[s
         ]
     elif typing.get_origin(base) is tuple:
         item = typing.get_args(base)[0]
-        names[f"B_{key}"] = _block if item is Block else _builder_of(item)
+        if item is Block:  # the builder of each block is the one its "type" names
+            names["BLOCKS"] = _BLOCK_BUILDERS
+            build = "BLOCKS[i['type']](i, P, M)"
+        else:
+            names[f"B_{key}"] = _builder_of(item)
+            build = f"B_{key}(i, P, M)"
         body = [
             "        if type(x) is not list: raise Declined",
-            f"        x = tuple([B_{key}(i, P, M) for i in x])",
+            f"        x = tuple([{build} for i in x])",
             checked,
         ]
     elif _is_model(base):
@@ -186,6 +191,7 @@ def _field_code(cls: type, field: attrs.Attribute[Any], hint: Any, names: dict[s
 
 
 _BUILDERS: dict[type, _Builder] = {}
+_BLOCK_BUILDERS: dict[str, _Builder] = {}  # by the "type" that names each kind of block
 
 
 def _builder_of(cls: type) -> _Builder:
@@ -219,14 +225,6 @@ def _builder_of(cls: type) -> _Builder:
     builder: _Builder = names["build"]
     _BUILDERS[cls] = builder
     return builder
-
-
-_BLOCK_BUILDERS: dict[str, _Builder] = {}
-
-
-def _block(data: Any, texts: list[str], fragments: list[str]) -> Block:
-    builder = _BLOCK_BUILDERS[data["type"]]
-    return builder(data, texts, fragments)  # type: ignore[no-any-return]
 
 
 _BLOCK_BUILDERS.update({tag: _builder_of(kind) for kind, tag in BLOCK_TAGS.items()})

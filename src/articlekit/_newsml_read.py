@@ -100,6 +100,16 @@ def _child(parent: etree._Element | None, tag: str) -> etree._Element | None:
     return next(parent.iterchildren(_N + tag), None)  # faster than find(): no path to parse
 
 
+def _first_children(parent: etree._Element | None) -> dict[str, etree._Element]:
+    """The first NewsML-G2 child of *parent* of each name, by local name: one pass for many."""
+    first: dict[str, etree._Element] = {}
+    for child in parent if parent is not None else ():
+        tag: object = child.tag
+        if isinstance(tag, str) and tag.startswith(_N):
+            first.setdefault(tag[len(_N) :], child)
+    return first
+
+
 def _children(parent: etree._Element | None, tag: str) -> list[etree._Element]:
     if parent is None:
         return []
@@ -335,6 +345,7 @@ def article(item: etree._Element, pictures: dict[str, etree._Element]) -> Articl
     meta = _child(item, "itemMeta")
     content = _child(item, "contentMeta")
     rights = _child(item, "rightsInfo")
+    in_meta, in_content, in_rights = map(_first_children, (meta, content, rights))
     photos: list[Photo] = []
     guids: list[str] = []
     url = None
@@ -393,7 +404,7 @@ def article(item: etree._Element, pictures: dict[str, etree._Element]) -> Articl
         for element in (content if content is not None else ())
         if _local(element) in ("creator", "contributor")
     ]
-    provider_element = _child(meta, "provider")
+    provider_element = in_meta.get("provider")
     provider = None
     if provider_element is not None and provider_element.get("qcode") != PROVIDER_UNKNOWN:
         provider = (
@@ -402,11 +413,11 @@ def article(item: etree._Element, pictures: dict[str, etree._Element]) -> Articl
             or provider_element.get("uri")
             or provider_element.get("literal")
         )
-    version_created = _child(meta, "versionCreated")
+    version_created = in_meta.get("versionCreated")
     updated = None
     if version_created is not None and version_created.get("why") != WHY_INFERRED:
         updated = _datetime(version_created)
-    status_element = _child(meta, "pubStatus")
+    status_element = in_meta.get("pubStatus")
     status = Status.USABLE
     if status_element is not None:
         code = (status_element.get("qcode") or "").partition(":")[2]
@@ -416,7 +427,7 @@ def article(item: etree._Element, pictures: dict[str, etree._Element]) -> Articl
             raise _fail(
                 status_element, f"unknown pubStatus {status_element.get('qcode')!r}"
             ) from None
-    language_element = _child(content, "language")
+    language_element = in_content.get("language")
     language = language_element.get("tag") if language_element is not None else item.get(XML_LANG)
     version = item.get("version", "1")
     if not version.isdigit():
@@ -433,24 +444,24 @@ def article(item: etree._Element, pictures: dict[str, etree._Element]) -> Articl
         kicker=kicker,
         section=section,
         summary=summary,
-        slugline=_text(_child(content, "slugline")),
+        slugline=_text(in_content.get("slugline")),
         bylines=bylines,
         photos=photos,
         topics=topics,
         keywords=keywords,
         body=_body(item, photo_index),
-        created=_datetime(_child(content, "contentCreated")),
-        published=_datetime(_child(meta, "firstCreated")),
+        created=_datetime(in_content.get("contentCreated")),
+        published=_datetime(in_meta.get("firstCreated")),
         updated=updated,
-        embargoed=_datetime(_child(meta, "embargoed")),
-        dateline=_text(_child(content, "dateline")),
-        located=_name(_child(content, "located")) or _text(_child(content, "located")),
+        embargoed=_datetime(in_meta.get("embargoed")),
+        dateline=_text(in_content.get("dateline")),
+        located=_name(in_content.get("located")) or _text(in_content.get("located")),
         status=status,
         provider=provider,
-        copyright_holder=_name(_child(rights, "copyrightHolder")),
-        copyright_notice=_text(_child(rights, "copyrightNotice")),
-        usage_terms=_text(_child(rights, "usageTerms")),
-        editor_note=_text(_child(meta, "edNote")),
+        copyright_holder=_name(in_rights.get("copyrightHolder")),
+        copyright_notice=_text(in_rights.get("copyrightNotice")),
+        usage_terms=_text(in_rights.get("usageTerms")),
+        editor_note=_text(in_meta.get("edNote")),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import IO, Final
+from typing import IO, Any, Final
 
 from lxml import etree
 
@@ -78,16 +78,17 @@ def _reencode(text: str) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8"?>' + text[end + 2 :]).encode("utf-8")
 
 
+# The elements one level deeper than allowed, the root being at level 1: found in C.
+_TOO_DEEP: Final = etree.XPath("/".join(["self::*"] + ["*"] * MAX_DEPTH))
+
+
 def check_depth(root: etree._Element) -> None:
     """Raise `ParseError` if elements nest deeper than `MAX_DEPTH`."""
-    depth = 0
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        depth += 1 if event == "start" else -1
-        if depth > MAX_DEPTH:
-            raise ParseError(
-                f"elements nest deeper than {MAX_DEPTH} levels",
-                line=element.sourceline,
-            )
+    too_deep: Any = _TOO_DEEP(root)
+    if too_deep:
+        raise ParseError(
+            f"elements nest deeper than {MAX_DEPTH} levels", line=too_deep[0].sourceline
+        )
 
 
 def iterparse_xml(source: IO[bytes]) -> Iterator[tuple[str, etree._Element]]:

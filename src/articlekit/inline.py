@@ -79,7 +79,8 @@ _CANONICAL_TOKEN: Final = re.compile(
 # What separates fragments checked together: no fragment holds a newline, and the "<" makes the
 # separator one more match of the tag pattern below, found as fast as the tags themselves.
 _SEPARATOR: Final = "<\n>"
-_PRINTABLE_ASCII: Final = bytes(range(0x20, 0x7F))
+# The ASCII characters canonical markup may hold that need no closer look: printable, not <>&.
+_PLAIN_ASCII: Final = bytes(c for c in range(0x20, 0x7F) if c not in b"<>&")
 # The tags canonical markup may hold, and separators. Groups: 1 a separator, 2 "/" of an end
 # tag, 3 the name, 4 the href attribute (` href="..."`, even an empty one), 5 "</" when an end
 # tag follows at once (after a start tag: an empty element, or a mis-nested one). An <a>
@@ -88,7 +89,13 @@ _PRINTABLE_ASCII: Final = bytes(range(0x20, 0x7F))
 _CANONICAL_TAG: Final = re.compile(
     r'<(?:(\n)>|(/?)(em|strong|code|sub|sup|br|a)( href="[^"<>\n]*")?>(?:(?=(</))|))'
 )
-_TEXT_ENTITY: Final = re.compile("&(?:amp|lt|gt);")
+# An element with nothing but text inside: the common shape, found without a loop over tags.
+# Groups: 1 the name of an element other than a link, 2 a link's href.
+_LEAF_ELEMENT: Final = re.compile(
+    r'<(?:(em|strong|code|sub|sup)>[^<>]+</\1|a href="([^"<>\n]*)">[^<>]+</a)>'
+)
+_TEXT_ENTITIES: Final = ("&amp;", "&lt;", "&gt;")
+_UNUSUAL_AMPERSAND: Final = re.compile("&(?!(?:amp|lt|gt);)")
 _ATTRIBUTE_ENTITY: Final = re.compile("&(amp|lt|gt|quot);")
 _ENTITY_CHARS: Final = {"amp": "&", "lt": "<", "gt": ">", "quot": '"'}
 
@@ -239,11 +246,13 @@ def _are_canonical(fragments: Sequence[str]) -> bool:
     # byte per character, which C scans several times faster, and need no NFC check.
     ascii_fragments = [fragment for fragment in fragments if fragment.isascii()]
     if ascii_fragments:
-        ascii_bytes = "".join(ascii_fragments).encode("ascii")
-        if ascii_bytes.translate(None, _PRINTABLE_ASCII):  # a control character, tab or newline
+        # One pass keeps what needs a closer look: "<", ">", "&" and control characters.
+        special = "".join(ascii_fragments).encode("ascii").translate(None, _PLAIN_ASCII)
+        if special.translate(None, b"<>&"):  # a control character, tab or newline
             return False
+        counts = (special.count(b"<"), special.count(b">"), special.count(b"&"))
         joined = _SEPARATOR.join(ascii_fragments)
-        if not _structure_is_canonical(joined, ascii_fragments, with_text=True):
+        if not _structure_is_canonical(joined, ascii_fragments, with_text=True, counts=counts):
             return False
     if len(ascii_fragments) == len(fragments):
         return True
@@ -259,69 +268,112 @@ def _are_canonical(fragments: Sequence[str]) -> bool:
 
 
 def _structure_is_canonical(
-    joined: str, fragments: Sequence[str], *, with_text: bool = False
+    joined: str,
+    fragments: Sequence[str],
+    *,
+    with_text: bool = False,
+    counts: tuple[int, int, int] | None = None,
 ) -> bool:
     """Check the tags, entities and spaces of *fragments*, given as *joined* by `_SEPARATOR`.
 
     The caller has made sure that no fragment is empty or holds a tab, newline or CR, so the
     newlines of *joined* are those of the separators, which mark where each fragment ends.
     With *with_text*, a fragment of nothing but line breaks (which has no text) fails too.
+    *counts*, when the caller knows them, are the numbers of "<", ">" and "&" in the fragments.
     """
-    if "  " in joined:
+    if "  " in joined or any(fragment[0] == " " or fragment[-1] == " " for fragment in fragments):
         return False
-    if any(fragment[0] == " " or fragment[-1] == " " for fragment in fragments):
+    separators = len(fragments) - 1
+    if counts is None:
+        counts = (joined.count("<") - separators, joined.count(">") - separators, joined.count("&"))
+    opening, closing, ampersands = counts
+    if not opening and not ampersands:
+        return not closing
+    hrefs = _links_if_flat(joined, opening, closing)
+    if hrefs is None:  # an element holds another, or a tag is not canonical: look at each tag
+        hrefs = _tags_are_canonical(joined, opening + separators, closing + separators)
+        if hrefs is None:
+            return False
+    elif not all(map(_link_is_canonical, hrefs)):
         return False
-    if "<" not in joined and "&" not in joined:
-        return ">" not in joined
-    # Every "<" and ">" belongs to an allowed tag (or a separator), and every "&" starts an
-    # entity: &amp;, &lt; or &gt;, or &quot; inside an href.
-    tags = _CANONICAL_TAG.findall(joined)
-    if joined.count("<") != len(tags) or joined.count(">") != len(tags):
-        return False
+    # Every "&" starts an entity: &amp;, &lt; or &gt;, or &quot; inside an href.
+    if ampersands and _UNUSUAL_AMPERSAND.search(joined):
+        quotes = sum(href.count("&quot;") for href in hrefs)
+        if ampersands != quotes + sum(map(joined.count, _TEXT_ENTITIES)):
+            return False
     if any(
         (fragment[0] == "<" or fragment[-1] == ">") and _has_space_at_an_end(fragment)
         for fragment in fragments
     ):
         return False
-    entities = len(_TEXT_ENTITY.findall(joined)) if "&" in joined else 0
-    stack: list[str] = []
-    line_breaks = False
-    for boundary, closing, name, attribute, closed_at_once in tags:
-        if boundary:
-            if stack:
-                return False
-        elif name == "br":
-            if closing or attribute:
-                return False
-            line_breaks = True
-        elif closing:
-            if attribute or not stack or stack.pop() != name:
-                return False
-        elif closed_at_once:  # an empty element, or one closed by another's end tag
-            return False
-        elif name == "a":
-            if not attribute:
-                return False
-            href = attribute[7:-1]  # the value between ' href="' and '"'
-            entities += href.count("&quot;")
-            link = _decode_attribute(href) if "&" in href else href
-            # Canonical links are non-empty, unpadded, and of a safe scheme in lower case
-            # (tab, CR and LF are already known to be absent from the whole fragment).
-            if "a" in stack or not link or link[0] == " " or link[-1] == " ":
-                return False
-            scheme = _SCHEME.match(link)
-            if scheme is not None and scheme.group(1) not in SAFE_LINK_SCHEMES:
-                return False
-            stack.append(name)
-        elif attribute:
-            return False
-        else:
-            stack.append(name)
-    if stack or joined.count("&") != entities:
-        return False
-    return not (with_text and line_breaks) or all(
+    return not (with_text and "<br>" in joined) or all(
         inline_text(fragment).strip() for fragment in fragments if "<br>" in fragment
     )
+
+
+def _links_if_flat(joined: str, opening: int, closing: int) -> list[str] | None:
+    """Return the hrefs of the links in *joined* if no element in it holds another, else None.
+
+    *opening* and *closing* are the numbers of "<" and ">" in *joined* (separators aside):
+    when the canonical elements that hold only text, and the line breaks, account for all of
+    them, every tag is canonical and each fragment closes what it opens.
+    """
+    leaves = _LEAF_ELEMENT.findall(joined)
+    line_breaks = opening - 2 * len(leaves)
+    if closing != opening or (line_breaks and joined.count("<br>") != line_breaks):
+        return None
+    return [href for name, href in leaves if not name]
+
+
+def _tags_are_canonical(joined: str, opening: int, closing: int) -> list[str] | None:
+    """Check the tags of *joined* one by one: they nest, and each fragment closes what it opens.
+
+    *opening* and *closing* are the numbers of "<" and ">" in *joined*. Returns the hrefs of
+    the links as written, or ``None`` when a tag is not canonical.
+    """
+    tags = _CANONICAL_TAG.findall(joined)
+    if opening != len(tags) or closing != len(tags):
+        return None
+    hrefs: list[str] = []
+    stack: list[str] = []
+    for boundary, end, name, attribute, closed_at_once in tags:
+        if boundary:
+            if stack:
+                return None
+        elif name == "br":
+            if end or attribute:
+                return None
+        elif end:
+            if attribute or not stack or stack.pop() != name:
+                return None
+        elif closed_at_once:  # an empty element, or one closed by another's end tag
+            return None
+        elif name == "a":
+            if not attribute or "a" in stack:
+                return None
+            href = attribute[7:-1]  # the value between ' href="' and '"'
+            if not _link_is_canonical(href):
+                return None
+            hrefs.append(href)
+            stack.append(name)
+        elif attribute:
+            return None
+        else:
+            stack.append(name)
+    return None if stack else hrefs
+
+
+def _link_is_canonical(href: str) -> bool:
+    """Tell whether *href*, as written in canonical markup, is a canonical link target.
+
+    Canonical links are non-empty, unpadded, and of a safe scheme in lower case (the caller
+    has made sure that tab, CR and LF are absent).
+    """
+    link = _decode_attribute(href) if "&" in href else href
+    if not link or link[0] == " " or link[-1] == " ":
+        return False
+    scheme = _SCHEME.match(link)
+    return scheme is None or scheme.group(1) in SAFE_LINK_SCHEMES
 
 
 def _has_space_at_an_end(markup: str) -> bool:
