@@ -11,9 +11,18 @@ from pathlib import Path
 import jsonschema
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import articlekit
-from articlekit import Article, ParseError, UnsupportedError, ValidationError, json, strategies
+from articlekit import (
+    Article,
+    ParseError,
+    UnsupportedError,
+    ValidationError,
+    _convert,
+    json,
+    strategies,
+)
 
 DOCS_SCHEMA = Path(__file__).resolve().parents[1] / "docs" / "_static" / "article-1.json"
 VALIDATOR = jsonschema.Draft202012Validator(
@@ -214,3 +223,30 @@ def test_a_member_given_twice_is_refused():
 def test_javascript_constants_are_not_json(constant):
     with pytest.raises(ParseError, match=constant):
         json.loads(f'{{"articlekit": 1, "version": {constant}}}')
+
+
+@given(
+    st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30)),
+    st.integers(min_value=-(24 * 60 - 1), max_value=24 * 60 - 1),
+    st.booleans(),
+)
+def test_date_times_read_back_exactly_whatever_their_case_and_offset(moment, minutes, lower):
+    when = moment.replace(tzinfo=timezone(timedelta(minutes=minutes)))
+    text = _convert.format_datetime(when)
+    if lower:
+        text = text.replace("T", "t").replace("Z", "z")
+    parsed = _convert.parse_datetime(text)
+    assert parsed == when
+    assert parsed.utcoffset() == when.utcoffset()
+    assert parsed.isoformat() == when.isoformat()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2026-02-30T00:00:00Z", "2026-03-14T24:00:00Z", "2026-03-14T10:00:60Z",
+     "2026-03-14T10:00:00+24:00", "2026-03-14T10:00:00", "2026-03-14T10:00:00.1234567Z",
+     "2026-03-14 10:00:00Z", "2026-W11-6T10:00:00Z", "20260314T100000Z"],
+)  # fmt: skip
+def test_date_times_that_are_not_rfc_3339_are_refused(text):
+    with pytest.raises(ValidationError, match=r"date-time|offset"):
+        _convert.parse_datetime(text)

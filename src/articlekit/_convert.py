@@ -69,6 +69,10 @@ def parse_datetime(text: str) -> datetime:
             f"{text!r} is not an RFC 3339 date-time with a timezone, "
             "like '2026-03-14T06:00:00Z' or '2026-03-14T08:00:00+02:00'"
         )
+    try:  # the same result, in C, for what it reads (Python 3.10 does not read "Z")
+        return datetime.fromisoformat(text)
+    except ValueError:
+        pass  # what follows says what is wrong, or reads what fromisoformat does not
     year, month, day, hour, minute, second, fraction, utc, sign, off_h, off_m = match.groups()
     if utc:
         zone = timezone.utc

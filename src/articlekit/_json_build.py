@@ -19,6 +19,7 @@ change here, only a field kind this module does not know does (it raises at impo
 from __future__ import annotations
 
 import enum
+import inspect
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -187,7 +188,13 @@ def _field_code(cls: type, field: attrs.Attribute[Any], hint: Any, names: dict[s
             f"    if x is MISSING: x = D_{key}",
             "    else:",
         ]
-    return "\n".join([*head, *[line for line in body if line], f"    setattr(self, {key!r}, x)"])
+    slot = inspect.getattr_static(cls, key, None)
+    if isinstance(slot, types.MemberDescriptorType):  # attrs classes have slots: set it directly
+        names[f"S_{key}"] = slot.__set__
+        store = f"    S_{key}(self, x)"
+    else:
+        store = f"    setattr(self, {key!r}, x)"
+    return "\n".join([*head, *[line for line in body if line], store])
 
 
 _BUILDERS: dict[type, _Builder] = {}

@@ -14,6 +14,7 @@ from articlekit.errors import ValidationError
 from articlekit.inline import canonical_inline, inline_text
 
 MAX_INT: Final = 2**31 - 1  # sizes and versions must fit the 32-bit integers of other tools
+_MINUTE: Final = timedelta(minutes=1)
 
 # RFC 5646 section 2.1, well-formed (not registry-checked) language tags, plus the
 # grandfathered irregular tags that do not fit the regular grammar.
@@ -259,7 +260,7 @@ def check_datetime(instance: object, attribute: attrs.Attribute[Any], value: obj
     offset = value.utcoffset()
     if offset is None:
         raise fail(attribute, "must be timezone-aware (naive datetimes are ambiguous)")
-    if offset % timedelta(minutes=1):
+    if offset % _MINUTE:
         # RFC 3339 and xs:dateTime write offsets in whole minutes.
         raise fail(attribute, f"UTC offset {offset} is not a whole number of minutes")
     try:
