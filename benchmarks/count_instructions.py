@@ -10,6 +10,7 @@ whether a change made a case cheaper, and by how much, without waiting for a qui
 
 Each case runs twice under callgrind, with 0 and with N calls after one warm-up call; the
 difference divided by N is the count per call, free of interpreter start-up and imports.
+String hashing is fixed (``PYTHONHASHSEED=0``) so that repeated counts agree.
 
 Run from a checkout with the ``bench`` and ``strategies`` extras and valgrind installed::
 
@@ -20,6 +21,7 @@ Run from a checkout with the ``bench`` and ``strategies`` extras and valgrind in
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -90,7 +92,9 @@ def _instructions(name: str, calls: int) -> int:
         name,
         str(calls),
     ]
-    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    # String hashing is randomised per process, which moves dict and set costs by a few percent.
+    environment = {**os.environ, "PYTHONHASHSEED": "0"}
+    result = subprocess.run(command, capture_output=True, text=True, check=True, env=environment)
     found = re.search(r"Collected : (\d+)", result.stderr)
     if found is None:
         raise RuntimeError(f"callgrind printed no count for {name}:\n{result.stderr}")
