@@ -14,7 +14,7 @@ import articlekit
 from _json_edits import REMOVE, edited, places
 from articlekit import ValidationError, strategies
 from articlekit._convert import structure
-from articlekit._json_build import build_article, texts_are_canonical
+from articlekit._json_build import build_article, build_blocks, texts_are_canonical
 from articlekit._json_document import to_document
 from articlekit._text import canonical_text
 from articlekit.model import (
@@ -184,3 +184,25 @@ def test_texts_are_canonical(texts, canonical):
 def test_a_yes_for_texts_is_never_wrong(texts):
     if texts_are_canonical(texts):
         assert all(text and canonical_text(text) == text for text in texts)
+
+
+@given(strategies.articles())
+def test_blocks_build_from_their_json_as_the_constructors_build_them(article):
+    # build_blocks serves the readers of other formats (NewsML-G2 bodies).
+    documents = to_document(article).get("body", [])
+    assert build_blocks(documents) == list(article.body)
+
+
+@pytest.mark.parametrize(
+    "documents",
+    [
+        [{"type": "paragraph", "text": "two  spaces"}],  # the constructor would tidy it
+        [{"type": "paragraph", "text": "<b>bold</b>"}],
+        [{"type": "heading", "text": "H", "level": 9}],  # the constructor would refuse it
+        [{"type": "poem", "text": "x"}],
+        [{"type": "paragraph"}],
+        [{"type": "paragraph", "text": "x", "extra": 1}],
+    ],
+)
+def test_blocks_that_need_the_constructors_are_declined(documents):
+    assert build_blocks(documents) is None

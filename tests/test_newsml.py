@@ -16,11 +16,15 @@ from lxml import etree
 import articlekit
 from articlekit import (
     Article,
+    Heading,
+    ListBlock,
     LossError,
     LossWarning,
+    Paragraph,
     ParseError,
     Photo,
     PhotoRef,
+    Quote,
     Topic,
     TopicKind,
     UnsupportedError,
@@ -385,6 +389,56 @@ def test_invalid_item_raises_validation_error_naming_element_and_line():
     )
     with pytest.raises(ValidationError, match="no headline"):
         newsml.loads(no_headline)
+
+
+def _with_body(xhtml: bytes) -> bytes:
+    """A text newsItem whose XHTML body is *xhtml*, from the second line on."""
+    article = Article(uri="urn:x", headline="H", body=[Paragraph(text="PLACEHOLDER")])
+    data = quiet_dumps(article, container="newsItem")
+    return data.replace(b"<p>PLACEHOLDER</p>", b"\n" + xhtml)
+
+
+def test_body_markup_that_needs_tidying_reads_as_the_constructors_make_it():
+    # Not canonical as written: the fast build declines and the constructors tidy it.
+    data = _with_body(
+        b"<p>a  <b>bold</b> &amp; <i>x</i> </p><h3>Sub  <em>head</em></h3>"
+        b"<blockquote>Said &amp; done<footer>Ann</footer> and  more</blockquote>"
+        b"<ul><li>one</li><li> <b>two</b></li></ul>"
+    )
+    assert newsml.loads(data).body == (
+        Paragraph(text="a <strong>bold</strong> &amp; <em>x</em>"),
+        Heading(text="Sub <em>head</em>", level=3),
+        Quote(text="Said &amp; done and more", attribution="Ann"),
+        ListBlock(items=["one", "<strong>two</strong>"]),
+    )
+
+
+def test_a_quote_keeps_all_its_text_around_the_attribution():
+    # Text before the footer was dropped, and text after it read as markup (fixed).
+    data = _with_body(
+        b"<blockquote>Before <em>this</em><footer>Ann</footer>after &lt;b&gt;x&lt;/b&gt;"
+        b"</blockquote><blockquote><p>One.</p><p>Two.</p><cite>Bo</cite></blockquote>"
+    )
+    assert newsml.loads(data).body == (
+        Quote(text="Before <em>this</em> after &lt;b&gt;x&lt;/b&gt;", attribution="Ann"),
+        Quote(text="One. Two.", attribution="Bo"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("xhtml", "element"),
+    [
+        (b"<p>ok</p>\n<p>bell &#x85; here</p>", "p"),  # XML 1.0 allows it; the model does not
+        (b'<p>ok</p>\n<iframe src="javascript:alert(1)"/>', "iframe"),
+        (b"<p>ok</p>\n<h2>&#x9f;</h2>", "h2"),
+        (b"<p>ok</p>\n<blockquote><p>x</p><footer>A</footer>y &#x85;</blockquote>", "blockquote"),
+    ],
+)
+def test_a_bad_body_block_names_its_element_and_line(xhtml, element):
+    with pytest.raises(ValidationError, match=rf"<{element}> \(line \d+\)") as caught:
+        newsml.loads(_with_body(xhtml))
+    line = int(str(caught.value).split("(line ")[1].split(")")[0])
+    assert line >= 2  # the body starts on a line of its own, the bad block one line further
 
 
 def test_a_document_that_is_not_newsml_is_unsupported():

@@ -414,6 +414,15 @@ def test_every_major_version_reads_declared_or_by_shape(document):
     )  # fmt: skip
 
 
+def test_a_quote_keeps_the_text_after_its_attribution():
+    # lxml's remove() takes the text after an element with it: that text was lost (fixed).
+    body = "<blockquote>Before<footer>Ann</footer>after <em>it</em></blockquote>"
+    document = {"uri": "urn:x", "headline": "H", "body_html": body}
+    assert ninjs.loads(stdlib_json.dumps(document)).body == (
+        Quote(text="Before after <em>it</em>", attribution="Ann"),
+    )
+
+
 def test_hostile_html_bodies_are_sanitised_not_executed():
     body = (
         '<p onclick="x()">Hi<script>alert(1)</script> <a href="javascript:x()">there</a></p>'

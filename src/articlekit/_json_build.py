@@ -35,7 +35,7 @@ from articlekit.errors import ValidationError
 from articlekit.inline import _are_canonical
 from articlekit.model import Article, Block
 
-__all__ = ["build_article", "texts_are_canonical"]
+__all__ = ["build_article", "build_blocks", "texts_are_canonical"]
 
 # A builder takes a JSON object and the lists that collect plain texts and markup fragments.
 _Builder = Callable[[Any, list[str], list[str]], Any]
@@ -60,11 +60,31 @@ def build_article(fields: dict[str, Any]) -> Article | None:
         article: Article = _BUILDERS[Article](fields, texts, fragments)
     except Exception:  # any surprise means: let the general path decide and say what is wrong
         return None
+    return article if _all_kept(texts, fragments) else None
+
+
+def build_blocks(documents: Sequence[dict[str, Any]]) -> list[Block] | None:
+    """Build body blocks from their JSON objects the fast way, or return ``None``.
+
+    For readers of other formats: they describe each block as its articlekit JSON object, and
+    build the blocks with their constructors (which say what is wrong, and where) on ``None``.
+    """
+    texts: list[str] = []
+    fragments: list[str] = []
+    try:
+        blocks = [
+            _BLOCK_BUILDERS[document["type"]](document, texts, fragments) for document in documents
+        ]
+    except Exception:  # any surprise means: let the constructors decide and say what is wrong
+        return None
+    return blocks if _all_kept(texts, fragments) else None
+
+
+def _all_kept(texts: list[str], fragments: list[str]) -> bool:
+    """Tell whether the models keep every plain text and markup fragment exactly as it is."""
     if not (texts_are_canonical(texts) or all(_kept(text, v.required_text) for text in texts)):
-        return None
-    if not (_are_canonical(fragments) or all(_kept(item, v.inline) for item in fragments)):
-        return None
-    return article
+        return False
+    return _are_canonical(fragments) or all(_kept(item, v.inline) for item in fragments)
 
 
 def texts_are_canonical(texts: Sequence[str]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -11,6 +12,8 @@ from urllib.parse import unquote
 import attrs
 from lxml import etree
 
+from articlekit._convert import BLOCK_TAGS
+from articlekit._json_build import build_blocks
 from articlekit._newsml_write import (
     AK,
     ALT_ID_URI,
@@ -32,6 +35,7 @@ from articlekit._newsml_write import (
     photo_guid,
 )
 from articlekit._text import fold_space, nfc
+from articlekit._xml import remove_keeping_tail
 from articlekit.errors import UnsupportedError, ValidationError
 from articlekit.inline import canonical_inline_from_element, escape_text
 from articlekit.model import (
@@ -58,6 +62,8 @@ _TYPE_KINDS: Final = {value: key for key, value in KIND_TYPES.items()} | {
     "cpnat:concept": TopicKind.SUBJECT,
 }
 _HEADING: Final = re.compile(r"h([2-6])")
+# A block to build: the element it comes from (for errors), its class, and its fields.
+_BlockSpec = tuple[etree._Element, type[Block], dict[str, Any]]
 _ITEM_TAGS: Final = {f"{_N}newsItem", f"{_N}packageItem", f"{_N}conceptItem",
                      f"{_N}planningItem", f"{_N}knowledgeItem", f"{_N}catalogItem"}  # fmt: skip
 
@@ -260,7 +266,7 @@ def _check_item(item: etree._Element) -> None:
 
 
 def _body(item: etree._Element, photo_index: dict[str, int]) -> list[Block]:
-    blocks: list[Block] = []
+    specs: list[_BlockSpec] = []
     content_set = _child(item, "contentSet")
     for inline in _children(content_set, "inlineXML"):
         for root in inline:
@@ -272,14 +278,18 @@ def _body(item: etree._Element, photo_index: dict[str, int]) -> list[Block]:
             elif _local(root) == "nitf":
                 nitf_body = next((c for c in root if _local(c) == "body"), root)
                 container = next((c for c in nitf_body if _local(c) == "body.content"), nitf_body)
-            blocks.extend(_blocks(container, photo_index))
+            specs.extend(_blocks(container, photo_index))
     for data in _children(content_set, "inlineData"):
         paragraphs = re.split(r"\n\s*\n", "".join(_strings(data)))
-        blocks.extend(
-            _build(data, Paragraph.from_text, text=paragraph)
+        specs.extend(
+            (data, Paragraph, {"text": escape_text(paragraph)})
             for paragraph in paragraphs
             if paragraph.strip()
         )
+    # Built the fast way, as from articlekit JSON; the constructors say what is wrong, and where.
+    blocks = build_blocks([{"type": BLOCK_TAGS[kind], **fields} for _, kind, fields in specs])
+    if blocks is None:
+        blocks = [_build(element, kind, **fields) for element, kind, fields in specs]
     return blocks
 
 
@@ -297,39 +307,43 @@ def _inline(element: etree._Element) -> str:
     return canonical_inline_from_element(element)
 
 
-def _blocks(container: etree._Element, photo_index: dict[str, int]) -> Iterator[Block]:
+def _quote(element: etree._Element) -> tuple[str, str | None]:
+    """The text and attribution of a blockquote: all it says but its footer, cite or credit."""
+    quote = copy.deepcopy(element)
+    attribution = None
+    for child in list(quote):
+        if _local(child) in ("footer", "cite", "credit"):
+            attribution = attribution or _text(child)
+            try:
+                remove_keeping_tail(child)
+            except ValidationError as error:
+                raise _fail(element, error.message) from None
+    text = canonical_inline_from_element(quote) or canonical_inline_from_element(element)
+    return text, attribution
+
+
+def _blocks(container: etree._Element, photo_index: dict[str, int]) -> Iterator[_BlockSpec]:
+    """What the blocks in *container* are made of; `_body` builds them."""
     for element in container:
         tag = _local(element)
         heading = _HEADING.fullmatch(tag)
         level = int(heading.group(1)) if heading else 2 if tag == "hl2" else 0  # NITF hl2
         if tag == "p" and _has_text(element):
-            yield _build(element, Paragraph, text=_inline(element))
+            yield element, Paragraph, {"text": _inline(element)}
         elif level and _has_text(element):
             text = _inline(element)
-            yield _build(element, Heading, text=text, level=level)
+            yield element, Heading, {"text": text, "level": level}
         elif tag in ("blockquote", "bq") and _has_text(element):
-            attribution = None
-            parts = []
-            for child in element:
-                if _local(child) in ("footer", "cite", "credit"):
-                    attribution = _text(child)
-                    child_tail = child.tail
-                    if child_tail and child_tail.strip():
-                        parts.append(child_tail)
-                else:
-                    parts.append(_inline(child))
-            text = " ".join(part for part in parts if part) or canonical_inline_from_element(
-                element
-            )
-            yield _build(element, Quote, text=text, attribution=attribution)
+            text, attribution = _quote(element)
+            yield element, Quote, {"text": text, "attribution": attribution}
         elif tag in ("ul", "ol"):
             items = [_inline(li) for li in element if _local(li) == "li" and _has_text(li)]
             if items:
-                yield _build(element, ListBlock, items=items, ordered=tag == "ol")
+                yield element, ListBlock, {"items": items, "ordered": tag == "ol"}
         elif tag == "figure" and element.get("data-residref") in photo_index:
-            yield PhotoRef(photo=photo_index[element.get("data-residref", "")])
+            yield element, PhotoRef, {"photo": photo_index[element.get("data-residref", "")]}
         elif tag == "iframe" and element.get("src"):
-            yield _build(element, Embed, url=element.get("src"), title=element.get("title"))
+            yield element, Embed, {"url": element.get("src"), "title": element.get("title")}
         elif tag in ("div", "section", "article", "block"):
             yield from _blocks(element, photo_index)
 

@@ -9,6 +9,7 @@ from typing import Final
 from lxml import etree
 
 from articlekit._text import fold_space
+from articlekit._xml import remove_keeping_tail
 from articlekit.errors import ValidationError
 from articlekit.inline import canonical_inline, canonical_inline_from_element, escape_text
 from articlekit.model import Block, Embed, Heading, ListBlock, Paragraph, PhotoRef, Quote
@@ -175,7 +176,7 @@ def _block(
         attribution = None
         for footer in element.findall(".//footer") + element.findall(".//cite"):
             attribution = attribution or fold_space("".join(map(str, footer.itertext()))) or None
-            footer.getparent().remove(footer)  # type: ignore[union-attr]
+            remove_keeping_tail(footer)
         text = _quote_text(element)
         if text:
             yield Quote(text=text, attribution=attribution)

@@ -14,6 +14,7 @@ from typing import IO, Any, Final
 
 from lxml import etree
 
+from articlekit._text import check_xml_safe
 from articlekit.errors import ParseError
 
 MAX_BYTES: Final = 64 * 1024 * 1024
@@ -136,3 +137,26 @@ def iterparse_xml(source: IO[bytes]) -> Iterator[tuple[str, etree._Element]]:
         line, column = error.position if error.position else (None, None)
         message = _POSITION_SUFFIX.sub("", error.msg or "syntax error")
         raise ParseError(f"not well-formed XML: {message}", line=line, column=column) from None
+
+
+def remove_keeping_tail(element: etree._Element) -> None:
+    """Remove *element* from its parent; the text that follows it stays, after a space.
+
+    lxml's ``remove`` takes an element's tail with it, which is the text after it.
+
+    Raises:
+        ValidationError: The text holds a character XML cannot carry (libxml2's HTML parser
+            keeps some that lxml refuses to set again).
+    """
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        text = f"{(parent.text if previous is None else previous.tail) or ''} {element.tail}"
+        check_xml_safe(text)
+        if previous is None:
+            parent.text = text
+        else:
+            previous.tail = text
+    parent.remove(element)
