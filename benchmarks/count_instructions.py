@@ -42,6 +42,7 @@ CASES: dict[str, tuple[int, str]] = {
     "json-large-articlekit": (10, "json-large-baseline"),
     "newsml-item-lxml": (500, ""),
     "newsml-item-articlekit": (100, "newsml-item-lxml"),
+    "ninjs-sample-articlekit": (100, "json-sample-articlekit"),
 }
 
 
@@ -64,6 +65,13 @@ def _case(name: str) -> Callable[[], object]:
             "articlekit": akjson.loads,
         }[reader]
         return lambda: read(text)
+    if name.startswith("ninjs-"):
+        from articlekit import ninjs
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ak.LossWarning)
+            document = ninjs.dumps(ak.sample())
+        return lambda: ninjs.loads(document)
     from lxml import etree
 
     with warnings.catch_warnings():

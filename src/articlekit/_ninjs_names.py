@@ -67,8 +67,13 @@ def rename(value: Any, names: dict[str, str], depth: int = 0) -> Any:
     """
     if depth > 32:
         return value
+    deeper = depth + 1
+    nested = (dict, list)  # only these can hold objects: texts and numbers are kept as they are
     if isinstance(value, dict):
-        return {names.get(key, key): rename(item, names, depth + 1) for key, item in value.items()}
+        return {
+            names.get(key, key): rename(item, names, deeper) if isinstance(item, nested) else item
+            for key, item in value.items()
+        }
     if isinstance(value, list):
-        return [rename(item, names, depth + 1) for item in value]
+        return [rename(item, names, deeper) if isinstance(item, nested) else item for item in value]
     return value
