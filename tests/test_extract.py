@@ -166,6 +166,28 @@ def test_body_keeps_headings_quotes_and_lists_in_order() -> None:
     )
 
 
+def test_quote_keeps_the_text_after_its_cite() -> None:
+    # lxml's remove() takes the text after an element with it: this quote lost ", she said".
+    body = (
+        ARTICLE_BODY[: -len("</article>")]
+        + "<blockquote>We rebuild it <em>properly</em> <cite>Ann Lee</cite>, she said.</blockquote>"
+        + "</article>"
+    )
+    quote = extract(_page("", body)).body[-1]
+    assert quote == Quote(text="We rebuild it <em>properly</em> , she said.", attribution="Ann Lee")
+
+
+def test_removed_boilerplate_keeps_the_text_after_it() -> None:
+    body = ARTICLE_BODY.replace(
+        "citing cracks",
+        'citing <span class="share-buttons">Share</span>cracks',
+    )
+    article = extract(_page("", body))
+    assert article.body[0] == Paragraph(
+        text="The council voted on Tuesday to close the old bridge, citing cracks in two piers."
+    )
+
+
 def test_json_ld_list_of_objects_is_read() -> None:
     items = [{"@type": "Organization", "name": "X"}, {"@type": "BlogPosting", "headline": "Post"}]
     head = f'<script type="application/ld+json">{json.dumps(items)}</script>'

@@ -5,9 +5,10 @@ from __future__ import annotations
 import time
 
 import pytest
+from lxml import etree
 
-from articlekit._xml import MAX_DEPTH, parse_xml
-from articlekit.errors import ParseError
+from articlekit._xml import MAX_DEPTH, parse_xml, remove_keeping_tail
+from articlekit.errors import ParseError, ValidationError
 
 BILLION_LAUGHS = (
     '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">'
@@ -68,3 +69,20 @@ def test_malformed_xml_says_where():
         parse_xml("<a>\n  <b></a>")
     assert caught.value.line == 2
     assert "line 2" in str(caught.value)
+
+
+def test_removing_an_element_keeps_the_text_after_it():
+    root = parse_xml("<p>one<b>x</b>two<i>y</i>three</p>")
+    remove_keeping_tail(root.find("b"))
+    remove_keeping_tail(root.find("i"), separator="")
+    assert etree.tostring(root) == b"<p>one twothree</p>"
+
+
+def test_removal_refuses_or_repairs_what_xml_cannot_carry():
+    # libxml2's HTML parser keeps a form feed that lxml refuses to set again.
+    html = "<p>a<b>x</b>\x0cz</p>"
+    root = etree.fromstring(html, etree.HTMLParser()).find(".//p")
+    with pytest.raises(ValidationError, match="U\\+000C"):
+        remove_keeping_tail(root.find("b"))
+    remove_keeping_tail(root.find("b"), repair=lambda text: text.replace("\x0c", ""))
+    assert root.text == "a z"

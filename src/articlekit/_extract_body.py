@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from articlekit._extract_meta import clean, element_text, raw_text
+from articlekit._xml import remove_keeping_tail
 from articlekit.errors import ValidationError
 from articlekit.inline import canonical_inline_from_element
 from articlekit.model import Block, Heading, ListBlock, Paragraph, Photo, PhotoRef, Quote
@@ -96,9 +97,13 @@ _NOT_BODY: Final = re.compile(
 _XML_UNSAFE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _xml_safe(text: str | None) -> str | None:
+def _strip_unsafe(text: str) -> str:
     """Text lxml accepts on a new element: libxml2's HTML parser keeps control characters."""
-    return None if text is None else _XML_UNSAFE.sub("", text)
+    return _XML_UNSAFE.sub("", text)
+
+
+def _xml_safe(text: str | None) -> str | None:
+    return None if text is None else _strip_unsafe(text)
 
 
 def _tag(element: etree._Element | None) -> str:
@@ -170,17 +175,7 @@ def clean_tree(root: etree._Element, keep: etree._Element | None) -> None:
         ):
             doomed.append(element)
     for element in doomed:
-        parent = element.getparent()
-        if parent is None:
-            continue
-        tail = element.tail
-        if tail and tail.strip():
-            previous = element.getprevious()
-            if previous is not None:
-                previous.tail = _xml_safe((previous.tail or "") + tail)
-            else:
-                parent.text = _xml_safe((parent.text or "") + tail)
-        parent.remove(element)
+        remove_keeping_tail(element, separator="", repair=_strip_unsafe)
 
 
 def _measure(root: etree._Element) -> tuple[dict[Any, int], dict[Any, int]]:
@@ -392,9 +387,7 @@ def _quote(element: etree._Element) -> Quote | None:
     cite = next((e for e in element.iter("cite", "footer") if e is not element), None)
     attribution = element_text(cite) if cite is not None else None
     if cite is not None:
-        parent = cite.getparent()
-        if parent is not None:
-            parent.remove(cite)
+        remove_keeping_tail(cite, repair=_strip_unsafe)
     paragraphs = [canonical_inline_from_element(p) for p in element.iter("p")]
     text = (
         " ".join(p for p in paragraphs if p)

@@ -9,7 +9,7 @@ an internal subset (the vehicle of "billion laughs" entity expansion). Every fai
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any, Final
 
 from lxml import etree
@@ -139,22 +139,32 @@ def iterparse_xml(source: IO[bytes]) -> Iterator[tuple[str, etree._Element]]:
         raise ParseError(f"not well-formed XML: {message}", line=line, column=column) from None
 
 
-def remove_keeping_tail(element: etree._Element) -> None:
-    """Remove *element* from its parent; the text that follows it stays, after a space.
+def remove_keeping_tail(
+    element: etree._Element,
+    *,
+    separator: str = " ",
+    repair: Callable[[str], str] | None = None,
+) -> None:
+    """Remove *element* from its parent; the text that follows it stays, after *separator*.
 
-    lxml's ``remove`` takes an element's tail with it, which is the text after it.
+    lxml's ``remove`` takes an element's tail with it, which is the text after it. libxml2's
+    HTML parser keeps some characters that lxml refuses to set again: *repair* makes the joined
+    text safe (page extraction strips them); without it, such text raises.
 
     Raises:
-        ValidationError: The text holds a character XML cannot carry (libxml2's HTML parser
-            keeps some that lxml refuses to set again).
+        ValidationError: The text holds a character XML cannot carry and there is no *repair*.
     """
     parent = element.getparent()
     if parent is None:
         return
     if element.tail:
         previous = element.getprevious()
-        text = f"{(parent.text if previous is None else previous.tail) or ''} {element.tail}"
-        check_xml_safe(text)
+        before = parent.text if previous is None else previous.tail
+        text = f"{before or ''}{separator}{element.tail}"
+        if repair is None:
+            check_xml_safe(text)
+        else:
+            text = repair(text)
         if previous is None:
             parent.text = text
         else:
