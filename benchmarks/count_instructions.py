@@ -43,6 +43,7 @@ CASES: dict[str, tuple[int, str]] = {
     "newsml-item-lxml": (500, ""),
     "newsml-item-articlekit": (100, "newsml-item-lxml"),
     "ninjs-sample-articlekit": (100, "json-sample-articlekit"),
+    "ninjs-large-articlekit": (5, "json-large-articlekit"),
 }
 
 
@@ -66,11 +67,13 @@ def _case(name: str) -> Callable[[], object]:
         }[reader]
         return lambda: read(text)
     if name.startswith("ninjs-"):
+        import bench_json
         from articlekit import ninjs
 
+        article = ak.sample() if name.split("-")[1] == "sample" else bench_json.large_article()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ak.LossWarning)
-            document = ninjs.dumps(ak.sample())
+            document = ninjs.dumps(article)
         return lambda: ninjs.loads(document)
     from lxml import etree
 

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterator, Sequence
-from typing import Final
+from typing import Any, Final
 
 from lxml import etree
 
-from articlekit._text import fold_space
+from articlekit._convert import BLOCK_TAGS
+from articlekit._json_build import build_blocks
+from articlekit._text import fold_space, nfc
 from articlekit._xml import remove_keeping_tail
 from articlekit.errors import ValidationError
-from articlekit.inline import canonical_inline, canonical_inline_from_element, escape_text
+from articlekit.inline import (
+    _is_blank,
+    _is_canonical,
+    canonical_inline,
+    canonical_inline_from_element,
+    escape_text,
+)
 from articlekit.model import Block, Embed, Heading, ListBlock, Paragraph, PhotoRef, Quote
 
 __all__ = ["blocks_from_html", "blocks_from_text", "blocks_to_html"]
@@ -23,11 +31,13 @@ _SKIPPED: Final = frozenset(
     {"script", "style", "template", "noscript", "iframe", "object", "applet", "head", "title",
      "embed", "form", "button", "select", "textarea", "svg", "math", "canvas", "video", "audio"}
 )  # fmt: skip
-# The elements of canonical inline markup but links, whose serialisation lxml may not escape
-# as canonical markup does; anything else goes through the tree walk of the sanitiser.
-_FAST_TAGS: Final = frozenset({"em", "strong", "code", "sub", "sup", "br", "p", "li"}) | {
+# The elements of canonical inline markup and the blocks that hold it: content made of them
+# is serialised and checked; anything else goes through the tree walk of the sanitiser.
+_FAST_TAGS: Final = frozenset({"em", "strong", "code", "sub", "sup", "br", "a", "p", "li"}) | {
     f"h{level}" for level in range(1, 7)
 }
+# What HTML folds as white space; a no-break space is text the models keep.
+_ASCII_SPACE: Final = " \t\n\r\f"
 # Containers whose children are blocks in their own right.
 _CONTAINERS: Final = frozenset({"div", "section", "article", "main", "body", "html", "aside"})
 # Elements read as blocks; any other element is inline content of a paragraph.
@@ -101,7 +111,34 @@ def blocks_from_html(
     body = root.find("body")
     if body is None:  # pragma: no cover - the parser always keeps the wrapper
         return []
-    return [block for block in _blocks_in(body, photo_index) if block is not None]
+    return _build(list(_blocks_in(body, photo_index)))
+
+
+_Spec = tuple[type[Block], dict[str, Any]]
+"""A block to build: its kind and its articlekit JSON fields, whose markup may not be canonical."""
+
+
+def _build(specs: list[_Spec]) -> list[Block]:
+    """Build the blocks, the fast way when all their text is canonical already (as ours is).
+
+    Otherwise each block's markup is made canonical first and the constructors build it; a
+    block whose markup says nothing (``<p><em></em></p>``, ``<p><br></p>``) is dropped.
+    """
+    blocks = build_blocks([{"type": BLOCK_TAGS[kind], **fields} for kind, fields in specs])
+    if blocks is not None:
+        return blocks
+    return [block for kind, fields in specs if (block := _construct(kind, fields)) is not None]
+
+
+def _construct(kind: type[Block], fields: dict[str, Any]) -> Block | None:
+    """Build a block through its constructor, or return ``None`` if its markup says nothing."""
+    if kind is ListBlock:
+        items = [item for item in map(canonical_inline, fields["items"]) if not _is_blank(item)]
+        return ListBlock(items=items, ordered=fields["ordered"]) if items else None
+    if "text" in fields:  # a paragraph, heading or quote
+        text = canonical_inline(fields["text"])
+        return None if _is_blank(text) else kind(**{**fields, "text": text})
+    return kind(**fields)
 
 
 def _tag(element: etree._Element) -> str | None:
@@ -110,38 +147,50 @@ def _tag(element: etree._Element) -> str | None:
 
 
 def _inline(element: etree._Element) -> str:
-    """The canonical inline markup of *element*'s content.
+    """The inline markup of *element*'s content, canonical or to be made so by `_build`.
 
-    What articlekit wrote is canonical already once serialised, and `canonical_inline` then
-    only checks it, which is several times faster than walking the tree; anything else, scripts
-    and event handlers included, fails that check and is sanitised from the tree.
+    What articlekit wrote is canonical already once serialised, and is then checked with the
+    rest of the body at once, which is several times faster than walking the tree; anything
+    else, scripts and event handlers included, fails that check or is sanitised from the tree.
     """
     if len(element) == 0:
-        return canonical_inline(escape_text(element.text or ""))
-    parts = [escape_text(element.text or "")]
-    parts += [etree.tostring(child, encoding="unicode", method="html") for child in element]
-    markup = "".join(parts)
-    if "<a " in markup or any(_tag(child) not in _FAST_TAGS for child in element.iter()):
+        # What the sanitiser makes of text alone, without parsing it again.
+        return nfc(escape_text(fold_space(element.text or "")))
+    tags = {_tag(child) for child in element.iter()}
+    if not tags <= _FAST_TAGS:
         return canonical_inline_from_element(element)
-    return canonical_inline(markup)
+    if "a" in tags:
+        # libxml2's HTML serialiser percent-escapes non-ASCII in an href, which would pass
+        # for canonical and change the link; XML serialisation keeps it as written.
+        markup = _serialise(element, "xml")
+        return markup if _is_canonical(markup) else canonical_inline_from_element(element)
+    return _serialise(element, "html")
 
 
-def _paragraph(element: etree._Element) -> Paragraph | None:
+def _serialise(element: etree._Element, method: str) -> str:
+    """*element*'s content as markup, serialised by libxml2."""
+    parts = [escape_text(element.text or "")]
+    parts += [etree.tostring(child, encoding="unicode", method=method) for child in element]
+    return "".join(parts)
+
+
+def _paragraph(element: etree._Element) -> _Spec | None:
     text = _inline(element)
-    return Paragraph(text=text) if text else None
+    return (Paragraph, {"text": text}) if text.strip(_ASCII_SPACE) else None
 
 
 def _blocks_in(
     container: etree._Element, photo_index: Callable[[str | None, str | None], int | None]
-) -> Iterator[Block | None]:
+) -> Iterator[_Spec]:
     loose: list[str] = []  # inline content between blocks becomes a paragraph of its own
 
-    def flush() -> Iterator[Block | None]:
+    def flush() -> Iterator[_Spec]:
         if loose:
             wrapper = etree.fromstring(f"<div>{''.join(loose)}</div>", _PARSER).find(".//div")
             loose.clear()
-            if wrapper is not None:
-                yield _paragraph(wrapper)
+            paragraph = None if wrapper is None else _paragraph(wrapper)
+            if paragraph is not None:
+                yield paragraph
 
     if container.text and container.text.strip():
         loose.append(escape_text(container.text))
@@ -163,28 +212,29 @@ def _block(
     element: etree._Element,
     tag: str,
     photo_index: Callable[[str | None, str | None], int | None],
-) -> Iterator[Block | None]:
+) -> Iterator[_Spec]:
     if tag in _CONTAINERS:
         yield from _blocks_in(element, photo_index)
     elif tag == "p" or tag in {"pre", "table", "dl", "address", "header", "footer", "nav"}:
-        yield _paragraph(element)
+        paragraph = _paragraph(element)
+        if paragraph is not None:
+            yield paragraph
     elif tag[0] == "h" and tag[1:].isdigit():
         text = _inline(element)
-        if text:
-            yield Heading(text=text, level=max(2, int(tag[1:])))
+        if text.strip(_ASCII_SPACE):
+            yield Heading, {"text": text, "level": max(2, int(tag[1:]))}
     elif tag == "blockquote":
         attribution = None
         for footer in element.findall(".//footer") + element.findall(".//cite"):
             attribution = attribution or fold_space("".join(map(str, footer.itertext()))) or None
             remove_keeping_tail(footer)
         text = _quote_text(element)
-        if text:
-            yield Quote(text=text, attribution=attribution)
+        if text.strip(_ASCII_SPACE):
+            yield Quote, {"text": text, "attribution": attribution}
     elif tag in {"ul", "ol"}:
-        items = [_inline(item) for item in element.iter("li")]
-        items = [item for item in items if item]
+        items = [item for item in map(_inline, element.iter("li")) if item.strip(_ASCII_SPACE)]
         if items:
-            yield ListBlock(items=items, ordered=tag == "ol")
+            yield ListBlock, {"items": items, "ordered": tag == "ol"}
     elif tag == "figure":
         yield from _figure(element, photo_index)
 
@@ -199,18 +249,22 @@ def _quote_text(element: etree._Element) -> str:
 
 def _figure(
     element: etree._Element, photo_index: Callable[[str | None, str | None], int | None]
-) -> Iterator[Block | None]:
+) -> Iterator[_Spec]:
     if "embed" in (element.get("class") or "").split():
         link = element.find(".//a")
         href = link.get("href") if link is not None else None
         if link is not None and href:
             try:
-                yield Embed(url=href, title=link.get("title"))
+                embed = Embed(url=href, title=link.get("title"))
             except ValidationError:  # not an http(s) link: keep its text, lose the link
-                yield _paragraph(element)
+                paragraph = _paragraph(element)
+                if paragraph is not None:
+                    yield paragraph
+            else:
+                yield Embed, {"url": embed.url, "title": embed.title}
         return
     image = element.find(".//img")
     src = image.get("src") if image is not None else None
     index = photo_index(element.get("data-association"), src)
     if index is not None:
-        yield PhotoRef(photo=index)
+        yield PhotoRef, {"photo": index}

@@ -11,7 +11,7 @@ import attrs
 
 from articlekit._text import FORBIDDEN_CHARACTER, canonical_text, is_canonical_text
 from articlekit.errors import ValidationError
-from articlekit.inline import canonical_inline, inline_text
+from articlekit.inline import _is_blank, canonical_inline
 
 MAX_INT: Final = 2**31 - 1  # sizes and versions must fit the 32-bit integers of other tools
 _MINUTE: Final = timedelta(minutes=1)
@@ -163,7 +163,7 @@ def check_text(value: object, where: str, *, required: bool, what: str = "text")
     """Check a value a text converter produced, located at *where*."""
     if type(value) is str:
         # Markup that is only line breaks has no text; plain text "<br>" is four characters.
-        if value and (what == "text" or not ("<br>" in value and not inline_text(value).strip())):
+        if not (_is_blank(value) if what != "text" else not value):
             return
         raise ValidationError(
             "must not be empty" + (" (after sanitising)" if what != "text" else ""), path=where

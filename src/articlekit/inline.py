@@ -97,6 +97,7 @@ _LEAF_ELEMENT: Final = re.compile(
 _TEXT_ENTITIES: Final = ("&amp;", "&lt;", "&gt;")
 _UNUSUAL_AMPERSAND: Final = re.compile("&(?!(?:amp|lt|gt);)")
 _ATTRIBUTE_ENTITY: Final = re.compile("&(amp|lt|gt|quot);")
+_SPACE_RUN: Final = re.compile("[ \t\n\r]+")
 _ENTITY_CHARS: Final = {"amp": "&", "lt": "<", "gt": ">", "quot": '"'}
 
 # The HTML parser for markup that is not canonical yet: no network, no comments or PIs.
@@ -170,6 +171,14 @@ def inline_text(markup: str) -> str:
     .. versionadded:: 0.1
     """
     return "".join(_plain_pieces(markup))
+
+
+def _is_blank(markup: str) -> bool:
+    """Tell whether canonical inline markup says nothing: empty, or line breaks and spaces only.
+
+    The models refuse such markup where text is required.
+    """
+    return not markup or ("<br>" in markup and not inline_text(markup).strip())
 
 
 def is_safe_link(href: str) -> bool:
@@ -468,7 +477,7 @@ def _merge_text(tokens: list[_Token]) -> list[_Token]:
         if token[0] == "text":
             if merged and merged[-1][0] == "text":
                 token = ("text", merged.pop()[1] + token[1])
-            token = ("text", re.sub("[ \t\n\r]+", " ", token[1]))
+            token = ("text", _SPACE_RUN.sub(" ", token[1]))
             if not token[1]:
                 continue
         merged.append(token)
