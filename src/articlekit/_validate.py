@@ -163,7 +163,8 @@ def check_text(value: object, where: str, *, required: bool, what: str = "text")
     """Check a value a text converter produced, located at *where*."""
     if type(value) is str:
         # Markup that is only line breaks has no text; plain text "<br>" is four characters.
-        if not (_is_blank(value) if what != "text" else not value):
+        empty = not value if what == "text" else _is_blank(value)
+        if not empty:
             return
         raise ValidationError(
             "must not be empty" + (" (after sanitising)" if what != "text" else ""), path=where
