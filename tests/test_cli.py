@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import shutil
 import signal
@@ -9,13 +11,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import articlekit
-from articlekit import html, json, strategies
+import articlekit.cli
+from articlekit import html, json, jsonl, newsml, ninjs, strategies
 from articlekit._formats import FORMATS, get_format
 
 COMMAND = [sys.executable, "-m", "articlekit"]
@@ -217,3 +222,302 @@ def test_a_progress_bar_is_drawn_only_when_stderr_is_a_terminal(samples, tmp_pat
     assert "#" * 30 in drawn  # the full bar, once all are done
     piped = run("convert", inputs, "--to", "html", "--out-dir", tmp_path / "piped-out")
     assert piped.stderr == b""  # scripts and logs get no bar
+
+
+# In-process tests of `articlekit.cli.main`: planning outputs, failed writes, one-line reports.
+
+UNDECODABLE_NAMES = pytest.mark.skipif(
+    sys.platform in ("darwin", "win32"), reason="the file system takes names of any bytes"
+)
+
+
+def cli(capture: pytest.CaptureFixture[bytes], *arguments: object) -> tuple[int, str, str]:
+    """Run the command in this process; return its status, standard output and error.
+
+    Standard output is strict UTF-8, as on a UTF-8 terminal, so printing a name that UTF-8
+    cannot encode fails the test.
+    """
+    try:
+        status = articlekit.cli.main([str(argument) for argument in arguments])
+    except SystemExit as exit:  # argparse ends usage errors so
+        status = int(exit.code or 0)
+    captured = capture.readouterr()
+    return status, captured.out.decode(), captured.err.decode()
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    """Every file under *folder*, by path relative to it, with its content."""
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def story(headline: str) -> articlekit.Article:
+    return attrs.evolve(articlekit.sample(), headline=headline)
+
+
+def test_converting_into_the_input_folder_replaces_no_input(tmp_path, capsysbinary):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "story.json").write_text(json.dumps(story("A")), encoding="utf-8")
+    (folder / "story.xml").write_bytes(newsml.dumps(story("B")))
+    before = files(tmp_path)
+    for in_place in ([], ["--in-place"]):  # two inputs for one output: no flag allows it
+        status, _, errors = cli(capsysbinary, "convert", folder, "--to", "json",
+                                "--out-dir", folder, *in_place)  # fmt: skip
+        assert status == 2
+        assert f"{folder / 'story.json'} and {folder / 'story.xml'} would both be written to " in (
+            errors
+        )
+        assert files(tmp_path) == before
+
+
+def test_inputs_of_one_name_in_two_folders_refuse_to_share_an_output(tmp_path, capsysbinary):
+    for parent in ("e", "f"):
+        (tmp_path / parent / "x").mkdir(parents=True)
+        (tmp_path / parent / "x" / "a.json").write_text(json.dumps(story(parent)), "utf-8")
+    out = tmp_path / "out"
+    status, _, errors = cli(capsysbinary, "convert", tmp_path / "e", tmp_path / "f",
+                            "--to", "html", "--out-dir", out)  # fmt: skip
+    assert status == 2
+    assert f"{tmp_path / 'e/x/a.json'} and {tmp_path / 'f/x/a.json'}" in errors
+    assert str(out / "a.html") in errors
+    assert not out.exists()
+    # One file named twice (a folder and the folder in it) is converted once, not refused.
+    status, _, errors = cli(capsysbinary, "convert", tmp_path / "e", tmp_path / "e" / "x",
+                            "--to", "html", "--out-dir", out)  # fmt: skip
+    assert (status, errors) == (0, "")
+    assert html.loads((out / "a.html").read_bytes()).headline == "e"
+
+
+def test_an_output_replaces_its_own_input_only_with_in_place(tmp_path, capsysbinary):
+    source = tmp_path / "story.json"
+    source.write_text(
+        ninjs.dumps(story("A")), encoding="utf-8"
+    )  # ninjs content, a name of articlekit JSON
+    spellings = [source, tmp_path / "." / "story.json"]
+    if hasattr(os, "symlink"):
+        (tmp_path / "link.json").symlink_to(source)
+        spellings.append(tmp_path / "link.json")
+    for output in spellings:
+        status, _, errors = cli(capsysbinary, "convert", source, "--to", "json", "-o", output)
+        assert status == 2
+        assert f"would replace the input {source}: pass --in-place" in errors
+        assert source.read_text(encoding="utf-8") == ninjs.dumps(story("A"))
+    status, _, errors = cli(capsysbinary, "convert", tmp_path, "--to", "json",
+                            "--out-dir", tmp_path)  # fmt: skip
+    assert status == 2
+    assert source.read_text(encoding="utf-8") == ninjs.dumps(story("A"))
+    assert cli(capsysbinary, "convert", source, "--to", "json", "-o", source, "--in-place")[0] == 0
+    assert json.loads(source.read_bytes()) == story("A")
+
+
+def test_json_lines_into_one_of_its_inputs_needs_in_place(tmp_path, capsysbinary):
+    lines, extra = tmp_path / "all.jsonl", tmp_path / "new.json"
+    lines.write_text(jsonl.dumps(story("A")) + jsonl.dumps(story("B")), encoding="utf-8")
+    extra.write_text(json.dumps(story("C")), encoding="utf-8")
+    status, _, errors = cli(capsysbinary, "convert", lines, extra, "--to", "jsonl", "-o", lines)
+    assert status == 2
+    assert f"the output {lines} would replace the input {lines}" in errors
+    status, _, _ = cli(capsysbinary, "convert", lines, extra, "--to", "jsonl", "-o", lines,
+                       "--in-place")  # fmt: skip
+    assert status == 0  # every input is read before the output replaces it
+    assert [a.headline for a in jsonl.iter_articles(lines.read_bytes())] == ["A", "B", "C"]
+
+
+def test_a_container_whose_numbered_outputs_another_input_writes_is_refused(tmp_path, capsysbinary):
+    container, single = tmp_path / "x.jsonl", tmp_path / "x-2.json"
+    container.write_text("".join(jsonl.dumps(story(name)) for name in "ABC"), "utf-8")
+    single.write_text(json.dumps(story("D")), encoding="utf-8")
+    out = tmp_path / "out"
+    status, _, errors = cli(capsysbinary, "convert", container, single, "--to", "html",
+                            "--out-dir", out)  # fmt: skip
+    assert status == 2
+    assert f"{out / 'x-2.html'} is the output of {single}" in errors
+    assert not out.exists()
+    # A container of one article writes x.html, so x-1.json beside it is no clash.
+    container.write_text(jsonl.dumps(story("A")), encoding="utf-8")
+    (tmp_path / "x-1.json").write_text(json.dumps(story("B")), encoding="utf-8")
+    status, _, _ = cli(capsysbinary, "convert", container, tmp_path / "x-1.json", "--to", "html",
+                       "--out-dir", out)  # fmt: skip
+    assert status == 0
+    assert sorted(files(out)) == ["x-1.html", "x.html"]
+
+
+def test_standard_input_refuses_a_numbered_name_another_input_writes(
+    tmp_path, capsysbinary, monkeypatch
+):
+    data = (jsonl.dumps(story("A")) + jsonl.dumps(story("B"))).encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    (tmp_path / "stdin-2.json").write_text(json.dumps(story("C")), encoding="utf-8")
+    out = tmp_path / "out"
+    status, _, errors = cli(capsysbinary, "convert", "-", tmp_path / "stdin-2.json",
+                            "--to", "html", "--out-dir", out, "--continue-on-error")  # fmt: skip
+    assert status == 1  # standard input is read once, so its count is known only as it goes
+    assert f"its article 2 would be written to {out / 'stdin-2.html'}, the output of " in errors
+    assert html.loads((out / "stdin-2.html").read_bytes()).headline == "C"
+
+
+def test_names_that_differ_in_case_collide_where_the_file_system_ignores_case(
+    tmp_path, capsysbinary, monkeypatch
+):
+    monkeypatch.setattr("articlekit._cli_paths._NAMES_IGNORE_CASE", True)  # macOS, Windows
+    for folder, name in (("a", "Story.json"), ("b", "story.json")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / name).write_text(json.dumps(story(name)), encoding="utf-8")
+    status, _, errors = cli(capsysbinary, "convert", tmp_path / "a", tmp_path / "b",
+                            "--to", "html", "--out-dir", tmp_path / "out")  # fmt: skip
+    assert status == 2
+    assert "would both be written to" in errors
+
+
+@pytest.mark.parametrize(
+    "target", [["--to", "jsonl", "-o"], ["--to", "html", "-o"], ["--to", "jsonl", "--out-dir"]]
+)
+def test_an_output_under_a_file_fails_in_one_line(tmp_path, capsysbinary, target):
+    source = tmp_path / "story.json"
+    source.write_text(json.dumps(story("A")), encoding="utf-8")
+    blocked = tmp_path / "plain-file" / "out.x"  # a folder on the way is a file
+    (tmp_path / "plain-file").write_text("not a folder", encoding="utf-8")
+    status, out, errors = cli(capsysbinary, "convert", source, *target, blocked)
+    assert status == 1
+    assert out == ""
+    assert "Traceback" not in errors
+    assert f"cannot write {blocked}" in errors.splitlines()[0]
+    assert f": {tmp_path / 'plain-file'}" in errors  # the folder that could not be made
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        ["convert", "{source}", "--to", "jsonl", "-o", "{out}/x.jsonl"],
+        ["convert", "{source}", "--to", "html", "-o", "{out}/x.html"],
+        ["convert", "{source}", "--to", "html", "--out-dir", "{out}"],
+        ["sample", "-o", "{out}/x.json"],
+    ],
+)
+@pytest.mark.parametrize(
+    "failure",
+    [
+        ("open", PermissionError(errno.EACCES, "Permission denied")),  # an unwritable folder
+        ("fsync", OSError(errno.ENOSPC, "No space left on device")),  # a full disk
+    ],
+)
+def test_an_output_that_cannot_be_written_fails_in_one_line(
+    tmp_path, capsysbinary, monkeypatch, target, failure
+):
+    source, out = tmp_path / "story.json", tmp_path / "out"
+    source.write_text(json.dumps(story("A")), encoding="utf-8")
+    function, error = failure
+    real = getattr(os, function)
+
+    def failing(*arguments: Any, **keywords: Any) -> Any:
+        if function == "open" and not str(arguments[0]).endswith(".part"):
+            return real(*arguments, **keywords)
+        raise error
+
+    monkeypatch.setattr(os, function, failing)
+    arguments = [part.format(source=source, out=out) for part in target]
+    status, _, errors = cli(capsysbinary, *arguments)
+    assert status == 1
+    assert "Traceback" not in errors
+    written = Path(arguments[-1]) if "-o" in arguments else out / "story.html"
+    assert f"{type(error).__name__}: cannot write {written}: {error.strerror}" in errors
+    assert ".part" not in errors  # the output's name, not its temporary file's
+    assert not [path for path in tmp_path.rglob("*") if path.is_file() and path != source]
+
+
+def test_an_output_that_is_a_folder_is_a_usage_error(tmp_path, capsysbinary):
+    source = tmp_path / "story.json"
+    source.write_text(json.dumps(story("A")), encoding="utf-8")
+    for arguments in (
+        ["convert", source, "--to", "jsonl", "-o", tmp_path],
+        ["convert", source, "--to", "html", "-o", tmp_path],
+        ["sample", "-o", tmp_path],
+    ):
+        status, _, errors = cli(capsysbinary, *arguments)
+        assert status == 2
+        assert f"-o {tmp_path} is a folder" in errors
+    status, _, errors = cli(capsysbinary, "convert", source, "--to", "html", "--out-dir", source)
+    assert status == 2
+    assert f"--out-dir {source} is a file, not a folder" in errors
+
+
+def test_a_failure_writing_standard_output_is_one_line(tmp_path, capsysbinary, monkeypatch):
+    source = tmp_path / "story.json"
+    source.write_text(json.dumps(story("A")), encoding="utf-8")
+
+    class FullDisk(io.RawIOBase):
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data: Any) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(FullDisk())))
+    for target in ("jsonl", "html"):
+        status, _, errors = cli(capsysbinary, "convert", source, "--to", target)
+        assert status == 1
+        assert "OSError: cannot write standard output: No space left on device" in errors
+        assert "Traceback" not in errors
+
+
+def test_each_failure_is_one_line_whatever_the_name_or_message_holds(tmp_path, capsysbinary):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("bad\nname.json", "bad\rname2.json", "bad\x1b[2Jname3.json", "bad\u2028n4.json"):
+        (inputs / name).write_text("{", encoding="utf-8")
+    status, _, errors = cli(capsysbinary, "convert", inputs, "--to", "html",
+                            "--out-dir", tmp_path / "out", "--continue-on-error")  # fmt: skip
+    assert status == 1
+    lines = errors.splitlines()
+    assert len(lines) == 5  # four failures and the count
+    assert f"articlekit: {inputs}/bad\\nname.json: ParseError: " in lines[0]
+    assert "bad\\x1b[2Jname3.json" in errors
+    assert "bad\\u2028n4.json" in errors
+    # An error message that holds a line break: the output's name holds one.
+    blocked = tmp_path / "a\nfile"
+    blocked.write_text("", encoding="utf-8")
+    source = tmp_path / "story.json"
+    source.write_text(json.dumps(story("A")), encoding="utf-8")
+    status, _, errors = cli(capsysbinary, "convert", source, "--to", "html",
+                            "-o", blocked / "x.html")  # fmt: skip
+    assert status == 1
+    assert errors.splitlines() == [
+        f"articlekit: {source}: FileExistsError: cannot write {tmp_path}/a\\nfile/x.html: "
+        f"{tmp_path}/a\\nfile is not a folder",
+        "articlekit: 1 of 1 input(s) failed",
+    ]
+
+
+@UNDECODABLE_NAMES
+def test_a_file_whose_name_is_not_utf8_reads_and_is_named_safely(tmp_path, capsysbinary):
+    folder = os.fsencode(tmp_path)
+    message = os.fsdecode(folder + b"/caf\xe9.xml")
+    with open(message, "wb") as file:
+        file.write(newsml.dumps(story("A")))
+    status, out, errors = cli(capsysbinary, "show", message)
+    assert (status, errors) == (0, "")
+    assert out.splitlines()[1] == "A"
+    status, out, errors = cli(capsysbinary, "detect", message)
+    assert (status, out, errors) == (0, f"{tmp_path}/caf\\xe9.xml: newsml\n", "")
+    assert (
+        cli(capsysbinary, "validate", message)[1] == f"{tmp_path}/caf\\xe9.xml: valid (1 article)\n"
+    )
+    status, _, errors = cli(capsysbinary, "convert", message, "--to", "json", "--out-dir", tmp_path)
+    assert (status, errors) == (0, "")
+    assert json.loads(Path(os.fsdecode(folder + b"/caf\xe9.json")).read_bytes()) == story("A")
+    broken = os.fsdecode(folder + b"/broken\xff.json")
+    with open(broken, "wb") as file:
+        file.write(b"{")
+    status, _, errors = cli(capsysbinary, "show", broken)
+    assert status == 1
+    assert errors.startswith(f"articlekit: {tmp_path}/broken\\xff.json: ParseError: ")
+
+
+def test_show_of_a_folder_without_articles_is_a_usage_error(tmp_path, capsysbinary):
+    status, _, errors = cli(capsysbinary, "show", tmp_path)
+    assert status == 2
+    assert f"{tmp_path} holds no file of a known format" in errors

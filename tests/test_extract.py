@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import inspect
 import json
+import sys
 from datetime import datetime, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articlekit import ParseError, ValidationError
 from articlekit import extract as extract_module
+from articlekit._xml import MAX_DEPTH
 from articlekit.extract import extract
 from articlekit.model import Byline, Heading, ListBlock, Paragraph, Photo, PhotoRef, Quote, Topic
 
@@ -430,3 +435,104 @@ def test_byline_affiliation_and_by_are_dropped() -> None:
 def test_control_characters_in_the_page_do_not_crash() -> None:
     page = _page("", ARTICLE_BODY.replace("<h2>", "\x01\x0b<span>x\x1f</span> tail\x01<h2>", 1))
     assert extract(page.encode()).headline == "Visible headline"
+
+
+# Attribute names front-end frameworks write, and tag names lxml cannot create; the HTML parser
+# keeps both. Inline content between blocks was copied into new elements, which raised.
+_FRAMEWORK_ATTRIBUTES = ["@click", ":class", "[hidden]", "(click)", "x-on:click", "v-bind:foo",
+                         "#ref", 'a"b', "xmlns:foo", "xml:lang"]  # fmt: skip
+_ODD_TAGS = ["b:c:d", "svg:rect", "my-widget", "x-y:z"]
+
+
+def _loose_inline_page(inline: str) -> str:
+    """A body whose text runs between blocks, *inline* in it: the path that builds new <p>s."""
+    return _page(
+        "<title>Loose text</title>",
+        f'<div class="post-body">{PARAGRAPHS[0]}<br>Before {inline} after, with commas, and '
+        f"more.<div>{PARAGRAPHS[1]}</div>{PARAGRAPHS[2]}</div>",
+    )
+
+
+@pytest.mark.parametrize("name", _FRAMEWORK_ATTRIBUTES)
+def test_framework_attribute_names_in_loose_inline_content_are_dropped(name: str) -> None:
+    page = _loose_inline_page(f'<span {name}="go()"><em {name}>said</em></span>')
+    texts = [block.text for block in extract(page).body if isinstance(block, Paragraph)]
+    assert any("Before <em>said</em> after" in text for text in texts)
+
+
+@pytest.mark.parametrize("tag", _ODD_TAGS)
+def test_unusual_tag_names_in_loose_inline_content_read_as_their_text(tag: str) -> None:
+    page = _loose_inline_page(f"<{tag} data-x='1'>odd <b>bold</b></{tag}>")
+    texts = [block.text for block in extract(page).body if isinstance(block, Paragraph)]
+    assert any("Before odd <strong>bold</strong> after" in text for text in texts)
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["span", "b", "a", "font", *_ODD_TAGS]),
+                  st.sampled_from(_FRAMEWORK_ATTRIBUTES)),
+        min_size=1,
+        max_size=4,
+    ),
+    st.sampled_from(["div", "section", "main"]),
+)  # fmt: skip
+def test_any_mix_of_odd_names_between_blocks_keeps_its_text(
+    pieces: list[tuple[str, str]], wrapper: str
+) -> None:
+    inline = "".join(f'<{tag} {name}="v">w{n}</{tag}> ' for n, (tag, name) in enumerate(pieces))
+    body = f"{PARAGRAPHS[0]} {inline}<p>{PARAGRAPHS[1]}</p>{inline}<p>{PARAGRAPHS[2]}</p>"
+    page = _page(
+        "<title>Odd</title>", f"<article><h1>H</h1><{wrapper}>{body}</{wrapper}></article>"
+    )
+    text = " ".join(
+        block.plain_text for block in extract(page).body if isinstance(block, Paragraph)
+    )
+    assert all(f"w{n}" in text for n in range(len(pieces)))
+
+
+def test_json_ld_nested_beyond_the_limit_is_ignored_and_the_rest_read() -> None:
+    # json.loads recursed until RecursionError (fixed): now a block too deep is skipped.
+    deep = '<script type="application/ld+json">' + "[" * 100_000 + "</script>"
+    objects = '<script type="application/ld+json">' + '{"a":' * 100_000 + "</script>"
+    good = (
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "Declared", "author": {"name": "Ann Lee"}}'
+        "</script>"
+    )
+    article = extract(_page(deep + objects + good, ARTICLE_BODY))
+    assert (article.headline, article.bylines) == ("Declared", (Byline(name="Ann Lee"),))
+
+
+def test_json_ld_as_browsers_read_it_repeated_members_and_nan() -> None:
+    block = '{"@type": "NewsArticle", "headline": "First", "headline": "Last", "x": NaN}'
+    page = _page(f'<script type="application/ld+json">{block}</script>', ARTICLE_BODY)
+    assert extract(page).headline == "Last"
+
+
+def test_nesting_beyond_the_depth_limit_is_read_as_text_with_a_small_stack() -> None:
+    # The inline walk recursed once per level: a page nested 240 deep needed ~500 frames.
+    deep = "<span>" * 240 + "deep words" + "</span>" * 240
+    page = _page("<title>T</title>", ARTICLE_BODY.replace("<h2>", f"<p>Deep, {deep}, end.</p><h2>"))
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack()) + 350)
+    try:
+        article = extract(page)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert Paragraph(text="Deep, deep words, end.") in article.body
+
+
+def test_the_page_tree_is_cut_to_the_depth_limit_keeping_the_text() -> None:
+    deep = "<div>" * (MAX_DEPTH + 50) + "<p>deep <b>words</b></p>" + "</div>" * (MAX_DEPTH + 50)
+    root = extract_module._parse(_page("", deep))
+    assert not root.xpath("/".join(["self::*"] + ["*"] * MAX_DEPTH))
+    assert "deep words" in "".join(map(str, root.itertext()))
+
+
+@pytest.mark.parametrize("page", ["<p>" + "x" * 200 + "</p>", b"<p>" + b"x" * 200 + b"</p>"])
+def test_a_page_beyond_the_size_limit_is_a_parse_error_naming_it(
+    monkeypatch: pytest.MonkeyPatch, page: str | bytes
+) -> None:
+    monkeypatch.setattr(extract_module, "MAX_BYTES", 100)
+    with pytest.raises(ParseError, match=r"too large: 207 (bytes|characters), the limit is 100"):
+        extract(page)

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 import articlekit
 from _json_edits import REMOVE, edited, places
-from articlekit import ArticleKitError, extract
-from articlekit._formats import FORMATS, get_format
+from articlekit import ArticleKitError, _io, _json_text, extract, json, jsonl, ninjs
+from articlekit._formats import FORMATS, detect_file, get_format
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"  # as in conftest.py
 _SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -177,3 +177,106 @@ def test_extract_on_damaged_pages_gives_articles_or_articlekit_errors(page):
 def test_extract_on_random_bytes_gives_articles_or_articlekit_errors(page):
     with contextlib.suppress(ArticleKitError):
         extract.extract(page)
+
+
+# --- limits: nesting and size, every reader ----------------------------------------------------
+
+_DEEP_JSON = {
+    "arrays": "[" * 100_000 + "]" * 100_000,
+    "objects": '{"a":' * 100_000 + "1" + "}" * 100_000,
+    "unclosed": "[" * 100_000,
+}
+_JSON_READERS = {
+    "json": json.loads,
+    "ninjs": ninjs.loads,
+    "jsonl": lambda data: list(jsonl.iter_articles(data)),
+    "detect": articlekit.detect,
+}
+
+
+@pytest.mark.parametrize("reader", list(_JSON_READERS))
+@pytest.mark.parametrize("shape", list(_DEEP_JSON))
+def test_json_nested_100000_deep_is_a_parse_error_naming_the_limit(reader, shape):
+    # Python's parser recursed up to the interpreter's limit and objects then failed in the
+    # hook with "maximum recursion depth exceeded while calling a Python object" (fixed).
+    with pytest.raises(articlekit.ParseError, match=f"deeper than {_json_text.MAX_DEPTH} levels"):
+        _JSON_READERS[reader](_DEEP_JSON[shape])
+
+
+@pytest.mark.parametrize("name", ["json", "ninjs", "jsonl"])
+def test_json_depth_limit_is_exact(name):
+    limit = _json_text.MAX_DEPTH
+    deepest = "[" * (limit - 1) + "]" * (limit - 1)  # inside the document object: level 2 on
+    document = stdlib_json.loads(_DOCUMENTS[name].splitlines()[0])
+    document["uri"] = "@"
+    text = stdlib_json.dumps(document).replace('"@"', deepest, 1)
+    with pytest.raises(ArticleKitError) as caught:
+        get_format(name).loads(text)
+    assert not isinstance(caught.value, articlekit.ParseError)  # the wrong type, not too deep
+    with pytest.raises(articlekit.ParseError, match="deeper"):
+        get_format(name).loads(text.replace(deepest, f"[{deepest}]", 1))
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_every_reader_refuses_input_beyond_its_size_limit_and_says_the_limit(monkeypatch, name):
+    for module in (_json_text, _io, articlekit._xml, articlekit._html_read):
+        monkeypatch.setattr(module, "MAX_BYTES", 1000)
+    data = _DOCUMENTS[name]
+    assert len(data) > 1000
+    reader = get_format(name)
+    attempts = [lambda: reader.loads(data), lambda: reader.module.load(io.BytesIO(data))]
+    if name != "newsml":  # streamed item by item: the whole message has no size limit
+        attempts.append(lambda: list(reader.iter_articles(io.BytesIO(data))))
+    if name in ("json", "ninjs", "jsonl"):  # markup is told by its first 64 KiB alone
+        attempts.append(lambda: articlekit.detect(data))
+    for attempt in attempts:
+        with pytest.raises(articlekit.ParseError, match="1000"):
+            attempt()
+
+
+def test_a_file_is_read_no_further_than_the_size_limit(monkeypatch):
+    monkeypatch.setattr(_io, "MAX_BYTES", 1000)
+    source = io.BytesIO(b"{" + b" " * 10_000 + b"}")
+    with pytest.raises(articlekit.ParseError, match="more than 1000 bytes"):
+        json.load(source)
+    assert source.tell() == 1001
+    source.seek(0)
+    with pytest.raises(articlekit.ParseError, match="more than 1000 bytes"):
+        detect_file(source)
+
+
+def test_json_lines_refuses_a_line_beyond_the_limit_reading_no_further(monkeypatch):
+    monkeypatch.setattr(_json_text, "MAX_BYTES", 1000)
+    line = _DOCUMENTS["jsonl"].splitlines()[0]
+    short = stdlib_json.dumps({"articlekit": 1, "uri": "urn:x", "headline": "H"}).encode()
+    source = io.BytesIO(short + b"\n" + b" " * 50_000 + line + b"\n")
+    found = jsonl.iter_articles(source)
+    assert next(found).headline == "H"
+    with pytest.raises(articlekit.ParseError, match="more than 1000 bytes") as caught:
+        next(found)
+    assert caught.value.line == 2
+    assert source.tell() <= len(short) + 1 + 1001
+
+
+def test_ninjs_html_bodies_nested_beyond_the_limit_are_refused_whatever_libxml2_does():
+    limit = articlekit._xml.MAX_DEPTH
+    for depth in (limit, 10_000):
+        body = "<div>" * depth + "x" + "</div>" * depth
+        item = stdlib_json.dumps({"uri": "urn:x", "headline": "H", "body_html": body})
+        with pytest.raises(articlekit.ValidationError, match=f"deeper than {limit}") as caught:
+            ninjs.loads(item)
+        assert caught.value.path == "bodies[0].value"
+    shallow = "<div>" * (limit - 2) + "x" + "</div>" * (limit - 2)  # inside <html><body>
+    item = stdlib_json.dumps({"uri": "urn:x", "headline": "H", "body_html": shallow})
+    assert ninjs.loads(item).body == (articlekit.Paragraph(text="x"),)
+
+
+@pytest.mark.parametrize("name", ["newsml", "html"])
+def test_markup_nested_10000_deep_is_a_parse_error(name):
+    data = _DOCUMENTS[name].replace(b"<p>", b"<p>" + b"<b>" * 10_000, 1)
+    for attempt in (
+        lambda: get_format(name).loads(data),
+        lambda: list(get_format(name).iter_articles(io.BytesIO(data))),
+    ):
+        with pytest.raises(articlekit.ParseError, match="deep"):
+            attempt()

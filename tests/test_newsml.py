@@ -9,13 +9,16 @@ import warnings
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, reject, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 import articlekit
 from articlekit import (
     Article,
+    Block,
     Heading,
     ListBlock,
     LossError,
@@ -32,6 +35,7 @@ from articlekit import (
     newsml,
     strategies,
 )
+from articlekit._text import FORBIDDEN_CHARACTER
 
 EXAMPLES = "standards/examples/newsml-g2"
 XSD = "standards/newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd"
@@ -425,6 +429,53 @@ def test_a_quote_keeps_all_its_text_around_the_attribution():
     )
 
 
+# Every character Python calls white space that the models accept in text (no controls).
+_UNICODE_SPACES = [
+    c for c in map(chr, range(0x10000)) if c.isspace() and not FORBIDDEN_CHARACTER.match(c)
+]
+
+
+def _with_blocks(*blocks: Block) -> Article:
+    sample = articlekit.sample()
+    return attrs.evolve(sample, body=[*sample.body, *blocks])
+
+
+@pytest.mark.parametrize("space", ["\xa0", "\u3000", "\u2028", "\u205f\u2003"])
+def test_blocks_of_unicode_spaces_alone_survive_the_round_trip(space):
+    # They were read as empty and dropped; JSON, ninjs and HTML kept them (fixed).
+    article = _with_blocks(
+        Paragraph(text=space),
+        Heading(text=space, level=3),
+        Quote(text=space, attribution=space),
+        ListBlock(items=[space, f"{space}<em>{space}</em>"], ordered=True),
+    )
+    assert newsml.loads(newsml.dumps(article, strict=True)) == article
+
+
+@st.composite
+def _blocks_of_spaces(draw: st.DrawFn) -> Block:
+    """A block whose text is Unicode spaces and line breaks only, if the models accept it."""
+    spaces = st.lists(st.sampled_from([*_UNICODE_SPACES, "<br>"]), min_size=1, max_size=6)
+    text = "".join(draw(spaces))
+    kind = draw(st.sampled_from([Paragraph, Heading, Quote, ListBlock]))
+    try:
+        if kind is ListBlock:
+            return ListBlock(items=[text, *draw(st.lists(spaces.map("".join), max_size=2))])
+        if kind is Heading:
+            return Heading(text=text, level=draw(st.integers(2, 6)))
+        if kind is Quote:
+            return Quote(text=text, attribution=draw(st.none() | spaces.map("".join)))
+        return Paragraph(text=text)
+    except ValidationError:  # blank by the models' rule, e.g. line breaks and spaces only
+        reject()
+
+
+@given(st.lists(_blocks_of_spaces(), min_size=1, max_size=4))
+def test_blocks_made_of_unicode_spaces_round_trip(blocks):
+    article = _with_blocks(*blocks)
+    assert newsml.loads(newsml.dumps(article, strict=True)) == article
+
+
 @pytest.mark.parametrize(
     ("xhtml", "element"),
     [
@@ -494,3 +545,75 @@ def test_deep_and_huge_documents_raise_parse_error_with_bounded_memory():
     finally:
         tracemalloc.stop()
     assert peak < 16 * 1024 * 1024
+
+
+# --- the stream's bound on what it holds ----------------------------------------------------
+
+
+def _items(article: Article) -> bytes:
+    """The items of *article* as a newsMessage holds them."""
+    return quiet_dumps(article).split(b"<itemSet>", 1)[1].rsplit(b"</itemSet>", 1)[0]
+
+
+def _message(*parts: bytes, header: bytes = b"") -> bytes:
+    return (
+        f'<newsMessage xmlns="{newsml.NAMESPACE}"><header>'.encode()
+        + header
+        + b"</header><itemSet>"
+        + b"".join(parts)
+        + b"</itemSet></newsMessage>"
+    )
+
+
+def _article(number: int, words: int = 20, photos: int = 0) -> Article:
+    pictures = [Photo(href=f"https://img.example.org/{number}/{n}.jpg") for n in range(photos)]
+    return Article(
+        uri=f"urn:test:{number}",
+        headline=f"Story {number}",
+        body=[Paragraph(text=" ".join(["word"] * words))],
+        photos=pictures,
+    )
+
+
+@pytest.fixture
+def small_limit(monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setattr(articlekit._xml, "MAX_BYTES", 100_000)
+    return 100_000
+
+
+def test_a_stream_far_beyond_the_size_limit_is_read_item_by_item(small_limit):
+    data = _message(*(_items(_article(n, photos=1)) for n in range(300)))
+    assert len(data) > 3 * small_limit
+    found = list(newsml.iter_articles(io.BytesIO(data)))
+    assert [article.uri for article in found] == [f"urn:test:{n}" for n in range(300)]
+
+
+def test_an_item_spanning_more_than_the_limit_is_a_parse_error(small_limit):
+    data = _message(_items(_article(0)), _items(_article(1, words=small_limit // 2)))
+    found = newsml.iter_articles(io.BytesIO(data))
+    with pytest.raises(ParseError, match=f"more than {small_limit} bytes of the stream"):
+        next(found)  # the first article waits for the picture items after it: none come
+
+
+def test_picture_items_piling_up_without_a_text_item_are_a_parse_error(small_limit):
+    pictures = _items(_article(0, photos=2000)).split(b"</newsItem>", 1)[1]
+    data = _message(pictures, _items(_article(1)))
+    assert len(pictures) > small_limit
+    with pytest.raises(ParseError, match="picture items around it"):
+        list(newsml.iter_articles(io.BytesIO(data)))
+
+
+def test_elements_outside_items_are_freed_as_they_are_read(small_limit):
+    header = b"<sent>2026-01-01T00:00:00Z</sent>" * 20_000
+    data = _message(_items(_article(0)), _items(_article(1)), header=header)
+    assert len(header) > 2 * small_limit
+    assert [article.uri for article in newsml.iter_articles(io.BytesIO(data))] == [
+        "urn:test:0",
+        "urn:test:1",
+    ]
+
+
+def test_one_element_outside_items_longer_than_the_limit_is_a_parse_error(small_limit):
+    header = b"<x>" + b"a" * 2 * small_limit + b"</x>"  # one text: held whole until its end
+    with pytest.raises(ParseError, match="an element outside items"):
+        list(newsml.iter_articles(io.BytesIO(_message(_items(_article(0)), header=header))))

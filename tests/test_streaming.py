@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 import warnings
@@ -256,3 +257,16 @@ def test_cli_leaves_no_json_lines_output_when_an_input_fails(tmp_path):
     assert result.returncode == 1
     assert not out.exists()
     assert not list(tmp_path.glob(".all.jsonl.*"))
+
+
+@pytest.mark.skipif(
+    sys.platform in ("darwin", "win32"), reason="the file system takes names of any bytes"
+)
+def test_a_message_streams_from_a_file_whose_name_is_not_utf8(tmp_path):
+    # lxml takes an open file's name as the base URL and cannot encode a surrogate-escaped one.
+    path = os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.xml")
+    article = sample_with_photo_uri(1)
+    with open(path, "wb") as file:
+        file.write(message(items(article)))
+    with open(path, "rb") as file:
+        assert list(newsml.iter_articles(file)) == [article]

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import time
+from typing import Any
 
 import pytest
 from lxml import etree
 
-from articlekit._xml import MAX_DEPTH, parse_xml, remove_keeping_tail
+from articlekit._xml import (
+    MAX_DEPTH,
+    first_too_deep,
+    iterparse_xml,
+    parse_xml,
+    remove_keeping_tail,
+)
 from articlekit.errors import ParseError, ValidationError
 
 BILLION_LAUGHS = (
@@ -86,3 +94,31 @@ def test_removal_refuses_or_repairs_what_xml_cannot_carry():
         remove_keeping_tail(root.find("b"))
     remove_keeping_tail(root.find("b"), repair=lambda text: text.replace("\x0c", ""))
     assert root.text == "a z"
+
+
+def test_libxml2s_own_nesting_limit_is_reported_as_ours():
+    # libxml2 stops at 256 levels, before the tree exists to be measured: its message named
+    # XML_PARSE_HUGE, an option of a library the caller never sees (fixed).
+    deep = "<a>" * 300 + "</a>" * 300
+    with pytest.raises(ParseError, match=f"elements nest deeper than {MAX_DEPTH} levels"):
+        parse_xml(deep)
+    with pytest.raises(ParseError, match=f"elements nest deeper than {MAX_DEPTH} levels"):
+        list(iterparse_xml(io.BytesIO(deep.encode())))
+
+
+def test_events_count_the_bytes_the_parser_has_read():
+    data = b"<a>" + b"<b>x</b>" * 20_000 + b"</a>"
+    events = iterparse_xml(io.BytesIO(data))
+    seen = [events.bytes_read for _ in events]
+    assert seen == sorted(seen)
+    assert 0 < seen[0] < len(data) == seen[-1]
+
+
+def test_first_too_deep_finds_the_first_element_beyond_the_limit():
+    root = parse_xml("<a>" * MAX_DEPTH + "</a>" * MAX_DEPTH)
+    assert first_too_deep(root) is None
+    innermost: Any = root.xpath("/".join(["self::*"] + ["*"] * (MAX_DEPTH - 1)))
+    etree.SubElement(innermost[0], "b")
+    found = first_too_deep(root)
+    assert found is not None
+    assert found.tag == "b"

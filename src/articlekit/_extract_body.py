@@ -82,13 +82,16 @@ _BLOCKISH: Final = frozenset(
 _HEADINGS: Final = {f"h{level}": level for level in range(2, 7)}
 _BOILER_LINE: Final = re.compile(
     r"^(?:advertisement|advertising|advert|anzeige|sponsored|read more|related:?|share this.*|"
-    r"sign up.*newsletter.*|continue reading.*|click here.*|caption|close|explore further|"
+    # a look ahead for "newsletter", not ".*newsletter.*": two ".*" in a row are quadratic
+    r"sign up(?=.*newsletter).*|continue reading.*|click here.*|caption|close|explore further|"
     r"you may also like.*|more from .{0,40}|recommended( for you)?)$",
     re.IGNORECASE,
 )
-# Header furniture and picture captions shown outside <figure>: not body text.
+# Header furniture and picture captions shown outside <figure>: not body text. A class name
+# holding one of the words is found by a look ahead, not by "[\w-]*word[\w-]*", which
+# backtracks over the name once per occurrence of a word in it.
 _NOT_BODY: Final = re.compile(
-    r"(?:^|\s)[\w-]*(?:caption|credit|byline|dateline|timestamp)[\w-]*(?:$|\s)"
+    r"(?:^|\s)(?=[\w-]*(?:caption|credit|byline|dateline|timestamp))[\w-]+(?:$|\s)"
     r"|(?:^|\s)(?:date|time|author|published|updated|post-meta|entry-meta|meta)(?:$|\s)",
     re.IGNORECASE,
 )
@@ -299,20 +302,34 @@ def _image_url(image: etree._Element, base: str | None) -> str | None:
     return url if url.startswith(("http://", "https://")) else None
 
 
-_PHOTO_BY: Final = re.compile(
-    r"(?:photo|photograph|picture|image|foto)s?\s*(?:by|:)\s*([^.()]+?)\s*\.?\s*$", re.IGNORECASE
-)
-_CREDIT: Final = re.compile(r"(?:credit|source|quelle|©|\(c\))\s*:?\s*(.+?)\s*\.?\s*$", re.I)
-_PARENTHESISED: Final = re.compile(r"\(([^()]{2,60})\)\s*\.?\s*$")
+# Where a credit starts. What follows it, up to the end of the caption, is checked with string
+# methods: a pattern that also matched it up to "$" would backtrack over the rest of the caption
+# once per start, quadratic (cubic with runs of spaces) in a caption a page controls.
+_PHOTO_BY: Final = re.compile(r"(?:photo|photograph|picture|image|foto)s?\s*(?:by|:)", re.I)
+_CREDIT: Final = re.compile(r"credit|source|quelle|©|\(c\)", re.I)
+_AFTER_LABEL: Final = re.compile(r"\s*:?\s*")  # white space, a colon, white space
+_PARENTHESISED: Final = re.compile(r"\(([^()]{2,60})\)")
 
 
 def split_credit(caption: str) -> str | None:
-    """The credit printed at the end of a caption: "Photo by A/B.", "(AGENCY)", "Credit: X"."""
-    for pattern in (_PHOTO_BY, _CREDIT):
-        match = pattern.search(caption)
-        if match:
-            return clean(match.group(1))
-    match = _PARENTHESISED.search(caption)
+    """The credit printed at the end of a caption: "Photo by A/B.", "(AGENCY)", "Credit: X".
+
+    *caption* is one line of text, as `clean` returns it.
+    """
+    text = caption.rstrip()
+    end = len(text) - 1 if text.endswith(".") else len(caption)  # before a closing full stop
+    # "Photo by X.": the first label after the last bracket or other full stop, X not empty.
+    after = max(caption.rfind("("), caption.rfind(")"), caption.rfind(".", 0, end))
+    match = _PHOTO_BY.search(caption, after + 1)
+    if match and match.end() < end:
+        return clean(caption[match.end() : end])
+    # "Credit: X.": X is all that follows the first label.
+    match = _CREDIT.search(caption)
+    if match and match.end() < len(caption):
+        return clean(_credit_after_label(caption[match.end() :]))
+    # "(AGENCY)." closing the caption.
+    body = caption[:end].rstrip()
+    match = _PARENTHESISED.fullmatch(body, body.rfind("(")) if "(" in body else None
     if match and (
         "/" in match.group(1)
         or match.group(1).isupper()
@@ -320,6 +337,18 @@ def split_credit(caption: str) -> str | None:
     ):
         return clean(match.group(1))
     return None
+
+
+def _credit_after_label(rest: str) -> str:
+    """The text after a credit label, without a colon and a closing full stop."""
+    lead = _AFTER_LABEL.match(rest)
+    after = rest[lead.end() :] if lead else rest
+    if not after:  # the label only: backtracking gives the last character to the group
+        return rest[-1]
+    text = after.rstrip()
+    if text.endswith("."):
+        text = text[:-1].rstrip()
+    return after[: max(1, len(text))]
 
 
 def photo_of(figure: etree._Element, base: str | None) -> Photo | None:
@@ -414,19 +443,18 @@ def _runs(container: etree._Element) -> list[etree._Element]:
             items.append(run)
         run = etree.Element("p")
 
-    for child in container:
+    for child in list(container):
         if _tag(child) in _BLOCKISH or _tag(child) in ("img", "picture"):
             flush()
             items.append(child)
             run.text = _xml_safe(child.tail)
         else:
-            tail = child.tail
-            attributes = {str(k): _xml_safe(str(v)) or "" for k, v in child.attrib.items()}
-            copy = etree.SubElement(run, str(child.tag), attributes)
-            copy.text = _xml_safe(child.text)
-            for grandchild in child:
-                copy.append(grandchild)
-            copy.tail = _xml_safe(tail)
+            # Moved, not copied: lxml refuses to create the names the HTML parser let through
+            # (``@click``, ``:class``, ``[hidden]``, ``<b:c:d>``), and the walk of inline
+            # content reads neither such attributes nor such elements' tags anyway.
+            run.append(child)  # its tail, the text up to the next child, comes along
+            child.text = _xml_safe(child.text)
+            child.tail = _xml_safe(child.tail)
     flush()
     return items
 

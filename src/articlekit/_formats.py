@@ -124,8 +124,11 @@ def detect(data: str | bytes) -> str:
 
     .. versionadded:: 0.1
     """
-    head = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
-    head = head[:_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
+    # Only the start is looked at: a huge text is neither encoded nor copied whole.
+    head = data[:_SNIFF_BYTES]
+    if isinstance(head, str):
+        head = head.encode("utf-8", "surrogatepass")[:_SNIFF_BYTES]
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<"):
         if _NEWSML_NAMESPACE in head:
             return "newsml"

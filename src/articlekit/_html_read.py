@@ -7,13 +7,14 @@ input in, a tree out) and `read_head_metadata` (JSON-LD, OpenGraph and meta of a
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, Final
 
 from lxml import etree
 
+from articlekit._json_text import parse_json
 from articlekit._xml import MAX_BYTES, check_depth
 from articlekit.errors import ParseError, ValidationError
 from articlekit.inline import canonical_inline_from_element
@@ -37,6 +38,11 @@ _PARSER: Final = etree.HTMLParser(
     no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
 )
 _HEADINGS: Final = {f"h{level}": level for level in range(2, 7)}
+# Sizes, versions and indexes are written in ASCII digits; str.isdigit() and int() would take a
+# superscript two or Arabic-Indic digits too, and int() refuses more than 4,300 digits with a
+# bare ValueError. Ten digits hold every 32-bit value the model takes.
+_DECIMAL: Final = re.compile(r"[0-9]{1,10}")
+_MAX_INT: Final = 2**31 - 1
 
 
 def parse_html(data: str | bytes) -> etree._Element:
@@ -69,9 +75,9 @@ def read_head_metadata(root: etree._Element) -> dict[str, Any]:
     blocks: list[Any] = []
     for script in root.iter("script"):
         if (script.get("type") or "").strip().lower() == "application/ld+json":
-            try:
-                blocks.append(json.loads(script.text or ""))
-            except ValueError:
+            try:  # bounded in size and depth; NaN and repeated members as browsers read them
+                blocks.append(parse_json(script.text or "", strict=False))
+            except ParseError:
                 continue  # one broken block on a real page must not hide the others
     meta: dict[str, list[str]] = {}
     for element in root.iter("meta"):
@@ -115,12 +121,51 @@ def _text(element: etree._Element | None) -> str | None:
     return "".join(str(piece) for piece in element.itertext())
 
 
-def _int(value: str | None, path: str) -> int | None:
+def _where(element: etree._Element, attribute: str) -> str:
+    """Name an attribute for an error message: ``<figure data-photo> on line 12``."""
+    line = "" if element.sourceline is None else f" on line {element.sourceline}"
+    return f"<{element.tag} {attribute}>{line}"
+
+
+def _number(
+    element: etree._Element,
+    attribute: str,
+    path: str,
+    *,
+    least: int = 1,
+    most: int = _MAX_INT,
+    beyond: str = "",
+) -> int | None:
+    """The integer in *attribute* of *element*, if any: ASCII digits from *least* to *most*.
+
+    Checked before it sizes or indexes anything; *beyond* says why *most* is the limit.
+    """
+    value = element.get(attribute)
     if value is None:
         return None
-    if not value.isdigit():
-        raise ValidationError(f"{value!r} is not a positive integer", path=path)
-    return int(value)
+    if not _DECIMAL.fullmatch(value):
+        shown = value if len(value) <= 20 else value[:20] + "..."
+        raise ValidationError(
+            f"{_where(element, attribute)} is {shown!r}, not a number of 1 to 10 ASCII digits",
+            path=path,
+        )
+    number = int(value)
+    if number > most and beyond:
+        raise ValidationError(f"{_where(element, attribute)} is {number}, {beyond}", path=path)
+    if not least <= number <= most:
+        raise ValidationError(
+            f"{_where(element, attribute)} is {number}, not from {least} to {most}", path=path
+        )
+    return number
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _target(link: etree._Element) -> str | None:
+    """The URL of a link, or of the ``span`` the writer puts where a URL may not be a link."""
+    return link.get("href") if link.tag == "a" else link.get("data-href")
 
 
 def _datetime(value: str | None, path: str) -> datetime | None:
@@ -140,12 +185,20 @@ def _datetime(value: str | None, path: str) -> datetime | None:
     return moment
 
 
-def _itemprop(article: etree._Element, name: str, attribute: str = "content") -> str | None:
+def _itemprop_element(article: etree._Element, name: str) -> etree._Element | None:
     for child in article:
         if child.tag in ("meta", "link") and child.get("itemprop") == name:
-            value: str | None = child.get(attribute)
-            return value
+            return child
     return None
+
+
+def _itemprop(article: etree._Element, name: str) -> str | None:
+    """The value of a ``meta`` (``content``) or ``link`` (``href``) with this microdata name."""
+    found = _itemprop_element(article, name)
+    if found is None:
+        return None
+    value: str | None = found.get("href" if found.tag == "link" else "content")
+    return value
 
 
 def read_article_element(article: etree._Element) -> Article:
@@ -171,10 +224,11 @@ def read_article_element(article: etree._Element) -> Article:
                 return _text(found)
         return None
 
+    version = _itemprop_element(article, "version")
     fields: dict[str, Any] = {
         "uri": uri,
-        "version": _int(_itemprop(article, "version"), "version") or 1,
-        "url": _itemprop(article, "url", "href"),
+        "version": 1 if version is None else _number(version, "content", "version"),
+        "url": _itemprop(article, "url"),
         "language": article.get("lang"),
         "headline": _text(headline),
         "subheadline": _text(_child(header, "p", "dek")),
@@ -220,13 +274,17 @@ def _bylines(header: etree._Element) -> list[Byline]:
 
 def _byline(person: etree._Element, path: str) -> Byline:
     link = _child(person, "a")
-    link = link if link is not None and link.get("rel") == "author" else None
+    if link is None or link.get("rel") != "author":
+        # A uri the URL policy does not let be a link: a span keeps it in data-href.
+        link = next(
+            (span for span in _children(person, "span") if "data-href" in span.attrib), None
+        )
     name = _child(link if link is not None else person, "span", "name")
     email = _child(person, "a", "email")
     try:
         return Byline(
             name=_text(name) or "",
-            uri=None if link is None else link.get("href"),
+            uri=None if link is None else _target(link),
             role=_text(_child(person, "span", "role")),
             affiliation=_text(_child(person, "span", "affiliation")),
             email=None if email is None else _text(email),
@@ -244,13 +302,23 @@ def _figures(article: etree._Element, header: etree._Element) -> Iterator[Any]:
 
 
 def _photos(article: etree._Element, header: etree._Element) -> list[Photo]:
+    found = list(_figures(article, header))
     figures: dict[int, etree._Element] = {}
-    for figure in _figures(article, header):
-        index = _int(figure.get("data-photo"), "photos")
+    for figure in found:
+        # Photos are numbered 0, 1, 2, ... and each is on the page, so an index is below the
+        # number of figures: a larger one cannot be a photo's (and must not size anything).
+        index = _number(
+            figure,
+            "data-photo",
+            "photos",
+            least=0,
+            most=len(found) - 1,
+            beyond=f"but the page has {_count(len(found), '<figure>')} to show photos",
+        )
         if index is not None:
             figures.setdefault(index, figure)
-    if figures and sorted(figures) != list(range(len(figures))):
-        missing = min(set(range(max(figures) + 1)) - set(figures))
+    missing = next((index for index in range(len(figures)) if index not in figures), None)
+    if missing is not None:
         raise ValidationError("no <figure> shows this photo", path=f"photos[{missing}]")
     return [_photo(figures[index], f"photos[{index}]") for index in range(len(figures))]
 
@@ -264,21 +332,23 @@ def _photo(figure: etree._Element, path: str) -> Photo:
     try:
         return Photo(
             uri=_itemprop(figure, "identifier"),
-            href=None if image is None else image.get("src"),
+            # data-src: an address the URL policy does not let a browser load (data:).
+            href=figure.get("data-src") if image is None else image.get("src"),
             caption=_text(_child(caption, "span", "caption")),
             credit=_text(_child(caption, "span", "credit")),
             alt_text=source.get("alt" if image is not None else "data-alt"),
             photographer=None if photographer is None else _byline(photographer, "photographer"),
             copyright_notice=_text(_child(caption, "span", "copyright")),
-            width=_int(source.get(prefix + "width"), "width"),
-            height=_int(source.get(prefix + "height"), "height"),
+            width=_number(source, prefix + "width", "width"),
+            height=_number(source, prefix + "height", "height"),
             media_type=_itemprop(figure, "encodingFormat"),
             renditions=[
                 _rendition(link, f"renditions[{index}]")
                 for index, link in enumerate(
                     link
                     for item in _list_items(figure, "renditions")
-                    for link in _children(item, "a", "rendition")
+                    for link in item
+                    if link.tag in ("a", "span") and "rendition" in _classes(link)
                 )
             ],
         )
@@ -290,10 +360,10 @@ def _rendition(link: etree._Element, path: str) -> Rendition:
     try:
         return Rendition(
             name=_text(link) or "",
-            href=link.get("href") or "",
-            width=_int(link.get("data-width"), "width"),
-            height=_int(link.get("data-height"), "height"),
-            media_type=link.get("type"),
+            href=_target(link) or "",
+            width=_number(link, "data-width", "width"),
+            height=_number(link, "data-height", "height"),
+            media_type=link.get("type" if link.tag == "a" else "data-type"),
         )
     except ValidationError as error:
         raise error.at(path) from None
@@ -318,7 +388,7 @@ def _topics(article: etree._Element) -> list[Topic]:
                     name=_text(_child(tag, "span", "name")),
                     kind=tag.get("data-kind") or "subject",
                     code=tag.get("data-code"),
-                    uri=tag.get("href") if tag.tag == "a" else None,
+                    uri=_target(tag),
                 )
             )
         except ValidationError as error:
@@ -359,13 +429,16 @@ def _block(element: etree._Element) -> Block | None:
             ordered=tag == "ol",
         )
     if tag == "figure":
-        index = _int(element.get("data-photo"), "photo")
+        # `_photos` has bounded every figure's index already; the model checks it has a photo.
+        index = _number(element, "data-photo", "photo", least=0)
         if index is None:
             raise ValidationError("a body <figure> has no data-photo index", path="photo")
         return PhotoRef(photo=index)
     if tag == "div" and "embed" in _classes(element):
         link = _child(element, "a")
         if link is None:
+            link = _child(element, "span", "embed-link")
+        if link is None:
             raise ValidationError("an embed <div> holds no link", path="url")
-        return Embed(url=link.get("href") or "", title=_text(_child(link, "span", "embed-title")))
+        return Embed(url=_target(link) or "", title=_text(_child(link, "span", "embed-title")))
     return None  # not a block articlekit writes: ignored

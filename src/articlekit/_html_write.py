@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from lxml import etree
 
+from articlekit._urls import mailto, may_be_link, may_be_source, photo_source
 from articlekit.inline import inline_to_element
 from articlekit.model import (
     Article,
@@ -123,6 +124,32 @@ def _meta(parent: etree._Element, itemprop: str, content: str) -> None:
     _el(parent, "meta", itemprop=itemprop, content=content)
 
 
+def _link(
+    parent: etree._Element,
+    url: str,
+    *,
+    class_: str | None = None,
+    rel: str | None = None,
+    itemprop: str | None = None,
+    media_type: str | None = None,
+) -> etree._Element:
+    """A link to *url*, or a ``span`` that keeps *url* in ``data-href`` where it may not be one.
+
+    The URL policy (`articlekit._urls`) says which URLs a reader may follow; any other URL
+    the model takes (``urn:``, ``data:``, an app's scheme) stays on the page as inert data,
+    without the link's ``rel``, microdata property or ``type``.
+    """
+    attributes = {"class": class_} if class_ is not None else {}
+    if not may_be_link(url):
+        attributes["data-href"] = url
+        if media_type is not None:
+            attributes["data-type"] = media_type
+        return _el(parent, "span", **attributes)
+    more = {"rel": rel, "href": url, "itemprop": itemprop, "type": media_type}
+    attributes.update({name: value for name, value in more.items() if value is not None})
+    return _el(parent, "a", **attributes)
+
+
 def _time(parent: etree._Element, moment: datetime, class_: str, itemprop: str, label: str) -> None:
     time = _el(parent, "time", class_=class_, datetime=iso(moment), itemprop=itemprop)
     time.text = f"{label} {_human(moment)}"
@@ -147,7 +174,10 @@ def build_article(article: Article) -> etree._Element:
     _meta(root, "identifier", article.uri)
     _meta(root, "version", str(article.version))
     if article.url is not None:
-        _el(root, "link", itemprop="url", href=article.url)
+        if may_be_link(article.url):
+            _el(root, "link", itemprop="url", href=article.url)
+        else:  # not today's model, which takes only http(s) here: kept as data all the same
+            _meta(root, "url", article.url)
     if article.summary is not None:
         _meta(root, "description", article.summary)
     if article.created is not None:
@@ -194,7 +224,7 @@ def _byline(parent: etree._Element, byline: Byline, *, itemprop: str) -> None:
     person = _el(parent, "span", class_="author", itemprop=itemprop, itemscope="")
     person.set("itemtype", SCHEMA + "Person")
     if byline.uri is not None:
-        name_parent = _el(person, "a", rel="author", href=byline.uri, itemprop="url")
+        name_parent = _link(person, byline.uri, rel="author", itemprop="url")
     else:
         name_parent = person
     _el(name_parent, "span", byline.name, class_="name", itemprop="name").tail = None
@@ -203,7 +233,7 @@ def _byline(parent: etree._Element, byline: Byline, *, itemprop: str) -> None:
     if byline.affiliation is not None:
         _el(person, "span", byline.affiliation, class_="affiliation", itemprop="affiliation")
     if byline.email is not None:
-        _el(person, "a", byline.email, class_="email", href="mailto:" + byline.email)
+        _el(person, "a", byline.email, class_="email", href=mailto(byline.email))
     if byline.bio is not None:
         _el(person, "span", byline.bio, class_="bio", itemprop="description")
     for child in person:  # separate the parts with a space, not a newline inside a line
@@ -225,11 +255,13 @@ def _figure(parent: etree._Element, photo: Photo, index: int) -> None:
         for name, value in (("width", photo.width), ("height", photo.height))
         if value is not None
     }
-    if photo.href is not None:
+    if photo.href is not None and may_be_source(photo.href):
         image = _el(figure, "img", src=photo.href, itemprop="contentUrl", **sizes)
         if photo.alt_text is not None:
             image.set("alt", photo.alt_text)
-    else:  # nothing to show: the sizes and text alternative are data, not presentation
+    else:  # nothing to show: the address, sizes and text alternative are data
+        if photo.href is not None:  # a data: URL, which the URL policy does not let load
+            figure.set("data-src", photo.href)
         for name, value in sizes.items():
             figure.set(f"data-{name}", value)
         if photo.alt_text is not None:
@@ -251,10 +283,9 @@ def _figure(parent: etree._Element, photo: Photo, index: int) -> None:
         renditions = _el(figure, "ul", class_="renditions")
         for rendition in photo.renditions:
             item = _el(renditions, "li")
-            link = _el(item, "a", rendition.name, href=rendition.href, class_="rendition")
+            link = _link(item, rendition.href, class_="rendition", media_type=rendition.media_type)
+            link.text = rendition.name
             link.tail = None
-            if rendition.media_type is not None:
-                link.set("type", rendition.media_type)
             if rendition.width is not None:
                 link.set("data-width", str(rendition.width))
             if rendition.height is not None:
@@ -288,7 +319,7 @@ def _block(body: etree._Element, block: Block, article: Article) -> None:
         _figure(body, article.photos[block.photo], block.photo)
     elif isinstance(block, Embed):
         embed = _el(body, "div", class_="embed")
-        link = _el(embed, "a", href=block.url, class_="embed-link")
+        link = _link(embed, block.url, class_="embed-link")
         link.tail = None
         if block.title is not None:
             _el(link, "span", block.title, class_="embed-title").tail = None
@@ -328,7 +359,7 @@ def _tags(root: etree._Element, article: Article) -> None:
 
 def _topic(item: etree._Element, topic: Topic) -> None:
     if topic.uri is not None:
-        tag = _el(item, "a", class_="topic", rel="tag", href=topic.uri)
+        tag = _link(item, topic.uri, class_="topic", rel="tag")
     else:
         tag = _el(item, "span", class_="topic")
     tag.tail = None
@@ -373,13 +404,14 @@ def json_ld(article: Article) -> dict[str, Any]:
     put("description", article.summary)
     put("identifier", article.uri)
     put("version", article.version)
-    put("url", article.url)
-    if article.url is not None:
-        data["mainEntityOfPage"] = {"@type": "WebPage", "@id": article.url}
+    page = article.url if article.url is not None and may_be_link(article.url) else None
+    put("url", page)
+    if page is not None:
+        data["mainEntityOfPage"] = {"@type": "WebPage", "@id": page}
     put("inLanguage", article.language)
     put("articleSection", article.section)
     put("keywords", list(article.keywords))
-    put("image", [url for url in map(_photo_url, article.photos) if _is_web(url)])
+    put("image", [url for url in map(photo_source, article.photos) if url is not None])
     for key, moment in (
         ("dateCreated", article.created),
         ("datePublished", article.published),
@@ -400,19 +432,9 @@ def json_ld(article: Article) -> dict[str, Any]:
     return data
 
 
-def _photo_url(photo: Photo) -> str | None:
-    if photo.href is not None:
-        return photo.href
-    return photo.renditions[0].href if photo.renditions else None
-
-
-def _is_web(url: str | None) -> bool:
-    return url is not None and url.lower().startswith(("http://", "https://"))
-
-
 def _person(byline: Byline) -> dict[str, Any]:
     person: dict[str, Any] = {"@type": "Person", "name": byline.name}
-    if _is_web(byline.uri):
+    if byline.uri is not None and may_be_link(byline.uri):
         person["url"] = byline.uri
     elif byline.uri is not None:
         person["identifier"] = byline.uri
@@ -437,10 +459,13 @@ def _thing(topic: Topic) -> dict[str, Any]:
     thing: dict[str, Any] = {"@type": types.get(topic.kind, "Thing")}
     if topic.name is not None:
         thing["name"] = topic.name
-    if topic.code is not None:
-        thing["identifier"] = topic.code
-    if topic.uri is not None:
-        thing["sameAs" if _is_web(topic.uri) else "url"] = topic.uri
+    identifiers = [topic.code] if topic.code is not None else []
+    if topic.uri is not None and may_be_link(topic.uri):
+        thing["sameAs"] = topic.uri
+    elif topic.uri is not None:  # an identifier such as a urn: is not a page to visit
+        identifiers.append(topic.uri)
+    if identifiers:
+        thing["identifier"] = identifiers[0] if len(identifiers) == 1 else identifiers
     return thing
 
 
@@ -461,7 +486,7 @@ def build_document(article: Article, *, stylesheet: bool) -> etree._Element:
     _el(head, "meta", charset="utf-8")
     _el(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
     _el(head, "title", article.headline)
-    if article.url is not None:
+    if article.url is not None and may_be_link(article.url):
         _el(head, "link", rel="canonical", href=article.url)
     if article.summary is not None:
         _el(head, "meta", name="description", content=article.summary)
@@ -486,16 +511,15 @@ def _open_graph(article: Article) -> Iterable[tuple[str, str]]:
     yield "og:title", article.headline
     if article.summary is not None:
         yield "og:description", article.summary
-    if article.url is not None:
+    if article.url is not None and may_be_link(article.url):
         yield "og:url", article.url
     if article.language is not None:
         yield "og:locale", article.language.replace("-", "_")
     if article.provider is not None:
         yield "og:site_name", article.provider
     for photo in article.photos:
-        url = _photo_url(photo)
-        if _is_web(url):
-            assert url is not None
+        url = photo_source(photo)
+        if url is not None:
             yield "og:image", url
             if photo.alt_text is not None:
                 yield "og:image:alt", photo.alt_text
@@ -507,8 +531,3 @@ def _open_graph(article: Article) -> Iterable[tuple[str, str]]:
         yield "article:section", article.section
     for keyword in article.keywords:
         yield "article:tag", keyword
-
-
-def serialise(element: etree._Element) -> str:
-    """Serialise as HTML: lxml escapes text and attribute values."""
-    return etree.tostring(element, method="html", encoding="unicode")

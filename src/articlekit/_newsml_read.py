@@ -12,6 +12,7 @@ from urllib.parse import unquote
 import attrs
 from lxml import etree
 
+from articlekit import _xml
 from articlekit._convert import BLOCK_TAGS
 from articlekit._json_build import build_blocks
 from articlekit._newsml_write import (
@@ -35,9 +36,9 @@ from articlekit._newsml_write import (
     photo_guid,
 )
 from articlekit._text import fold_space, nfc
-from articlekit._xml import remove_keeping_tail
-from articlekit.errors import UnsupportedError, ValidationError
-from articlekit.inline import canonical_inline_from_element, escape_text
+from articlekit._xml import XmlEvents, remove_keeping_tail
+from articlekit.errors import ParseError, UnsupportedError, ValidationError
+from articlekit.inline import _is_blank, canonical_inline_from_element, escape_text
 from articlekit.model import (
     Article,
     Block,
@@ -293,12 +294,6 @@ def _body(item: etree._Element, photo_index: dict[str, int]) -> list[Block]:
     return blocks
 
 
-def _has_text(element: etree._Element) -> bool:
-    if len(element) == 0:
-        return bool(element.text and element.text.strip())
-    return bool("".join(_strings(element)).strip())
-
-
 def _inline(element: etree._Element) -> str:
     """The canonical inline markup of *element*'s content; plain text takes a short cut."""
     if len(element) == 0:
@@ -323,21 +318,31 @@ def _quote(element: etree._Element) -> tuple[str, str | None]:
 
 
 def _blocks(container: etree._Element, photo_index: dict[str, int]) -> Iterator[_BlockSpec]:
-    """What the blocks in *container* are made of; `_body` builds them."""
+    """What the blocks in *container* are made of; `_body` builds them.
+
+    A block is skipped only when its markup says nothing by the models' own rule: a no-break
+    or ideographic space is text here as in every other format. The recursion into containers
+    is bounded by the parser's `_xml.MAX_DEPTH`.
+    """
     for element in container:
         tag = _local(element)
         heading = _HEADING.fullmatch(tag)
         level = int(heading.group(1)) if heading else 2 if tag == "hl2" else 0  # NITF hl2
-        if tag == "p" and _has_text(element):
-            yield element, Paragraph, {"text": _inline(element)}
-        elif level and _has_text(element):
+        if tag == "p":
             text = _inline(element)
-            yield element, Heading, {"text": text, "level": level}
-        elif tag in ("blockquote", "bq") and _has_text(element):
+            if not _is_blank(text):
+                yield element, Paragraph, {"text": text}
+        elif level:
+            text = _inline(element)
+            if not _is_blank(text):
+                yield element, Heading, {"text": text, "level": level}
+        elif tag in ("blockquote", "bq"):
             text, attribution = _quote(element)
-            yield element, Quote, {"text": text, "attribution": attribution}
+            if not _is_blank(text):
+                yield element, Quote, {"text": text, "attribution": attribution}
         elif tag in ("ul", "ol"):
-            items = [_inline(li) for li in element if _local(li) == "li" and _has_text(li)]
+            items = [_inline(li) for li in element if _local(li) == "li"]
+            items = [item for item in items if not _is_blank(item)]
             if items:
                 yield element, ListBlock, {"items": items, "ordered": tag == "ol"}
         elif tag == "figure" and element.get("data-residref") in photo_index:
@@ -594,20 +599,37 @@ def single_article(root: etree._Element) -> Article:
     )
 
 
-def stream_articles(events: Iterator[tuple[str, etree._Element]]) -> Iterator[Article]:
+def stream_articles(events: XmlEvents) -> Iterator[Article]:
     """Every article of a newsMessage of newsItems, reading it as a stream of parse events.
 
     Each text item takes its photos from the picture items between the text item before it and
     the one after it (pictures follow their text item as articlekit writes them, or precede it);
     a link to a picture further away reads as a photo from the link alone. Items are freed once
-    no text item can need them, so memory stays flat. Packages need the whole document: the
-    caller reads those with `articles`.
+    no text item can need them, and elements outside items once read, so memory stays flat:
+    what is held at once, from the oldest item kept to the element being read, may span at
+    most `_xml.MAX_BYTES` of the stream. Packages need the whole document: the caller reads
+    those with `articles`.
+
+    Raises:
+        ParseError: What is held at once spans more than `_xml.MAX_BYTES`.
     """
     open_items = 0
     pending: etree._Element | None = None  # the last text item, waiting for its pictures
     before: dict[str, etree._Element] = {}  # pictures between the text item before it and it
     after: dict[str, etree._Element] = {}  # pictures since it
+    starts: dict[etree._Element, int] = {}  # where each item held began, oldest first
+    emptied = 0  # where the reader last held nothing, in bytes read
+
+    def release(*items: etree._Element) -> None:
+        nonlocal emptied
+        _free(*items)
+        for item in items:
+            del starts[item]
+        if not starts:
+            emptied = events.bytes_read
+
     for event, element in events:
+        _check_span(events.bytes_read - next(iter(starts.values()), emptied), element)
         tag = element.tag
         if event == "start":
             root = open_items == 0 and element.getparent() is None
@@ -615,27 +637,50 @@ def stream_articles(events: Iterator[tuple[str, etree._Element]]) -> Iterator[Ar
                 items_of(element)  # raises the UnsupportedError that says why
             if tag in _ITEM_TAGS:
                 open_items += 1
+                if open_items == 1:
+                    starts[element] = events.bytes_read
             continue
         if tag not in _ITEM_TAGS:
+            if not open_items and element.getparent() is not None and _holds_no_item(element):
+                _free(element)  # a header or an extension: nothing reads it, nothing may pile up
+                if not starts:
+                    emptied = events.bytes_read
             continue
         open_items -= 1
         if open_items:
             continue  # an item inside an item: its outer item decides
         if tag == f"{_N}newsItem" and _item_class(element) == "ninat:picture":
-            (after if pending is not None else before)[element.get("guid", "")] = element
+            pictures = after if pending is not None else before
+            replaced = pictures.pop(element.get("guid", ""), None)
+            if replaced is not None:  # the same guid again: the last one counts, as before
+                release(replaced)
+            pictures[element.get("guid", "")] = element
             continue
         try:
             _check_item(element)
         except UnsupportedError:
-            _free(element)
+            release(element)
             continue
         if pending is not None:
             yield article(pending, before | after)
-            _free(pending, *before.values())
+            release(pending, *before.values())
             before, after = after, {}
         pending = element
     if pending is not None:
         yield article(pending, before | after)
+
+
+def _check_span(span: int, element: etree._Element) -> None:
+    if span > _xml.MAX_BYTES:
+        raise ParseError(
+            f"more than {_xml.MAX_BYTES} bytes of the stream to hold at once, the limit (a text "
+            "item and the picture items around it, or an element outside items, is that long)",
+            line=_xml.source_line(element),
+        )
+
+
+def _holds_no_item(element: etree._Element) -> bool:
+    return next(element.iter(*_ITEM_TAGS), None) is None
 
 
 def _free(*items: etree._Element) -> None:

@@ -10,6 +10,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from articlekit._loss import report_losses
+from articlekit._urls import photo_source
 from articlekit.inline import inline_to_element
 from articlekit.model import (
     Article,
@@ -239,11 +240,14 @@ def _body(article: Article, guids: list[str]) -> etree._Element:
             photo = article.photos[block.photo]
             figure = etree.SubElement(body, f"{{{XHTML}}}figure")
             figure.set("data-residref", guids[block.photo])
-            src = photo.href or (photo.renditions[0].href if photo.renditions else None)
+            # The picture item keeps every URL as data; the body is shown, so its img loads only
+            # what the URL policy allows (no data:), and data-residref finds the photo.
+            src = photo_source(photo)
             if src is not None:
                 image = etree.SubElement(figure, f"{{{XHTML}}}img", src=src)
                 image.set("alt", photo.alt_text or "")
         elif isinstance(block, Embed):
+            # Embed.url is http(s) by the model, which the URL policy lets a frame load.
             iframe = etree.SubElement(body, f"{{{XHTML}}}iframe", src=block.url)
             if block.title is not None:
                 iframe.set("title", block.title)

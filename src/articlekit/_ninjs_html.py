@@ -11,7 +11,7 @@ from lxml import etree
 from articlekit._convert import BLOCK_TAGS
 from articlekit._json_build import build_blocks
 from articlekit._text import fold_space, nfc
-from articlekit._xml import remove_keeping_tail
+from articlekit._xml import MAX_DEPTH, first_too_deep, remove_keeping_tail
 from articlekit.errors import ValidationError
 from articlekit.inline import (
     _is_blank,
@@ -105,9 +105,13 @@ def blocks_from_html(
         root = etree.fromstring(f"<html><body>{markup}</body></html>", _PARSER)
     except etree.ParserError:  # nothing the parser could make a tree of
         return []
-    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in _PARSER.error_log):
-        # libxml2 stops at 256 levels and drops the rest: refuse rather than lose text silently.
-        raise ValidationError("the HTML is nested more than 256 elements deep")
+    # The walks below recurse once per level; libxml2 stops at 256 levels and drops the rest,
+    # or in older releases nowhere: refuse rather than lose text or the stack.
+    if first_too_deep(root) is not None:
+        raise ValidationError(f"the HTML nests elements deeper than {MAX_DEPTH} levels")
+    for entry in _PARSER.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            raise ValidationError(f"the HTML is beyond the parser's limits: {entry.message}")
     body = root.find("body")
     if body is None:  # pragma: no cover - the parser always keeps the wrapper
         return []

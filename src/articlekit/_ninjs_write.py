@@ -15,6 +15,7 @@ from articlekit._ninjs_names import (
     NO_URI,
     TOPIC_ORDER_ROLE,
 )
+from articlekit._urls import photo_source
 from articlekit.model import Article, Byline, Photo, Topic
 
 __all__ = ["write_article"]
@@ -92,9 +93,13 @@ def _roles(*pairs: tuple[str, str | None]) -> list[dict[str, str]]:
 
 
 def _photo_html(photos: Sequence[Photo], index: int) -> tuple[str, str | None, str | None]:
+    """The body's picture of a photo: the association name, and the image a reader may load.
+
+    The renditions keep every URL as data; the body's HTML is shown, so its ``img`` loads only
+    what the URL policy allows (no ``data:``), and the association name finds the photo.
+    """
     photo = photos[index]
-    src = photo.href or (photo.renditions[0].href if photo.renditions else None)
-    return f"photo{index + 1}", src, photo.alt_text
+    return f"photo{index + 1}", photo_source(photo), photo.alt_text
 
 
 def _write_byline(byline: Byline) -> dict[str, Any]:

@@ -16,6 +16,9 @@ from articlekit.inline import _is_blank, canonical_inline
 MAX_INT: Final = 2**31 - 1  # sizes and versions must fit the 32-bit integers of other tools
 _MINUTE: Final = timedelta(minutes=1)
 
+# Every pattern here reads outside input, so none may backtrack more than linearly: no two
+# unbounded repeats in a row that can read the same characters (tests/_redos.py checks).
+
 # RFC 5646 section 2.1, well-formed (not registry-checked) language tags, plus the
 # grandfathered irregular tags that do not fit the regular grammar.
 _LANGUAGE_TAG: Final = re.compile(
@@ -36,12 +39,15 @@ _LANGUAGE_TAG: Final = re.compile(
     re.VERBOSE,
 )
 _SCHEME: Final = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_WEB_URL: Final = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
+# A host (a first character that is not "/", "?" or "#"), then anything but white space.
+_WEB_URL: Final = re.compile(r"https?://[^\s/?#]\S*", re.IGNORECASE)
 _IMAGE_DATA_URL: Final = re.compile(r"data:image/[a-z0-9.+\-]+[;,]\S*", re.IGNORECASE)
 # Characters that never belong in a URI and that would break out of an HTML attribute.
 _UNSAFE_URL_CHARACTER: Final = re.compile(r'[<>"]')
 _IDENTIFIER: Final = re.compile(r"\S+")
-_EMAIL: Final = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
+# local@domain, the domain with a dot that neither starts nor ends it: the domain's first
+# character, then up to its first later dot, then the rest (so each character has one place).
+_EMAIL: Final = re.compile(r'[^@\s<>"]+@[^@\s<>"][^@\s<>".]*\.[^@\s<>"]+')
 _MEDIA_TYPE: Final = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+\-]*/[a-z0-9][a-z0-9!#$&^_.+\-]*")
 # Schemes that run code or smuggle content when a browser follows them.
 _ACTIVE_SCHEMES: Final = frozenset({"javascript", "vbscript", "data", "file", "blob", "about"})

@@ -55,9 +55,7 @@ def parse_xml(data: str | bytes) -> etree._Element:
     try:
         root = etree.fromstring(bytes(data), _xml_parser())
     except etree.XMLSyntaxError as error:
-        line, column = error.position if error.position else (None, None)
-        message = _POSITION_SUFFIX.sub("", error.msg or "syntax error")
-        raise ParseError(f"not well-formed XML: {message}", line=line, column=column) from None
+        raise _parse_error(error) from None
     docinfo = root.getroottree().docinfo
     if docinfo.internalDTD is not None or docinfo.doctype:
         raise ParseError(
@@ -83,60 +81,103 @@ def _reencode(text: str) -> bytes:
 _TOO_DEEP: Final = etree.XPath("/".join(["self::*"] + ["*"] * MAX_DEPTH))
 
 
+def first_too_deep(root: etree._Element) -> etree._Element | None:
+    """The first element nested deeper than `MAX_DEPTH` below *root* (level 1), or ``None``."""
+    too_deep: Any = _TOO_DEEP(root)
+    return too_deep[0] if too_deep else None
+
+
+def source_line(element: etree._Element) -> int | None:
+    """The line of the source where *element* starts, where libxml2 knows it."""
+    line: object = element.sourceline  # lxml-stubs give it no usable type
+    return line if isinstance(line, int) else None
+
+
 def check_depth(root: etree._Element) -> None:
     """Raise `ParseError` if elements nest deeper than `MAX_DEPTH`."""
-    too_deep: Any = _TOO_DEEP(root)
-    if too_deep:
+    too_deep = first_too_deep(root)
+    if too_deep is not None:
         raise ParseError(
-            f"elements nest deeper than {MAX_DEPTH} levels", line=too_deep[0].sourceline
+            f"elements nest deeper than {MAX_DEPTH} levels", line=source_line(too_deep)
         )
 
 
-def iterparse_xml(source: IO[bytes]) -> Iterator[tuple[str, etree._Element]]:
+def iterparse_xml(source: IO[bytes]) -> XmlEvents:
     """Parse untrusted XML from a binary file as ``("start"|"end", element)`` events.
 
     The hardening of `parse_xml` applies (no entities, DTD, network; DOCTYPE refused; nesting
-    bounded by `MAX_DEPTH`), but not `MAX_BYTES`: the caller frees what it has read, so memory
-    stays flat however long the document is.
+    bounded by `MAX_DEPTH`), but not `MAX_BYTES` to the whole: the caller frees what it has
+    read, so memory stays flat however long the document is, and bounds what it holds with
+    `XmlEvents.bytes_read`.
 
     Raises:
         ParseError: As `parse_xml`, when the events reach the fault.
     """
-    events = etree.iterparse(
-        source,
-        events=("start", "end"),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    depth = 0
-    try:
-        for event, element in events:
-            if event == "start":
-                depth += 1
-                if depth == 1:
-                    docinfo = element.getroottree().docinfo
-                    if docinfo.internalDTD is not None or docinfo.doctype:
+    return XmlEvents(source)
+
+
+class XmlEvents(Iterator[tuple[str, etree._Element]]):
+    """The events of `iterparse_xml`, and how far into its source the parser has read."""
+
+    def __init__(self, source: IO[bytes]) -> None:
+        self.bytes_read = 0
+        """The bytes of the source read so far; the parser reads ahead of its events."""
+        self._read_source = source.read  # nothing else: lxml would take a name as base URL
+        self._events = self._parse()
+
+    def read(self, size: int = -1) -> bytes:
+        """Read from the source for the parser, counting."""
+        data = self._read_source(size)
+        self.bytes_read += len(data)
+        return data
+
+    def __next__(self) -> tuple[str, etree._Element]:
+        return next(self._events)
+
+    def _parse(self) -> Iterator[tuple[str, etree._Element]]:
+        events = etree.iterparse(
+            self,
+            events=("start", "end"),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+        )
+        depth = 0
+        try:
+            for event, element in events:
+                if event == "start":
+                    depth += 1
+                    if depth == 1:
+                        docinfo = element.getroottree().docinfo
+                        if docinfo.internalDTD is not None or docinfo.doctype:
+                            raise ParseError(
+                                "the document declares a DOCTYPE; articlekit does not read DTDs "
+                                "or their entities",
+                                line=1,
+                            )
+                    if depth > MAX_DEPTH:
                         raise ParseError(
-                            "the document declares a DOCTYPE; articlekit does not read DTDs or "
-                            "their entities",
-                            line=1,
+                            f"elements nest deeper than {MAX_DEPTH} levels",
+                            line=source_line(element),
                         )
-                if depth > MAX_DEPTH:
-                    raise ParseError(
-                        f"elements nest deeper than {MAX_DEPTH} levels", line=element.sourceline
-                    )
-            else:
-                depth -= 1
-            yield event, element
-    except etree.XMLSyntaxError as error:
-        line, column = error.position if error.position else (None, None)
-        message = _POSITION_SUFFIX.sub("", error.msg or "syntax error")
-        raise ParseError(f"not well-formed XML: {message}", line=line, column=column) from None
+                else:
+                    depth -= 1
+                yield event, element
+        except etree.XMLSyntaxError as error:
+            raise _parse_error(error) from None
+
+
+def _parse_error(error: etree.XMLSyntaxError) -> ParseError:
+    """Our error for libxml2's, its position apart; its own nesting limit said as ours."""
+    line, column = error.position if error.position else (None, None)
+    message = _POSITION_SUFFIX.sub("", error.msg or "syntax error")
+    if message.startswith("Excessive depth"):  # libxml2 stops at 256, beyond MAX_DEPTH
+        return ParseError(f"elements nest deeper than {MAX_DEPTH} levels", line=line, column=column)
+    return ParseError(f"not well-formed XML: {message}", line=line, column=column)
 
 
 def remove_keeping_tail(

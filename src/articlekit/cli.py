@@ -1,8 +1,10 @@
 """The ``articlekit`` command: convert, validate, detect and show news articles in scripts.
 
 Exit status: 0 when every input succeeded, 1 when any input failed (each failure is one line on
-standard error), 2 for a usage error, 130 when interrupted. Output files are written atomically,
-so an interrupted run leaves no half-written file.
+standard error), 2 for a usage error, 130 when interrupted. Every output path is planned before
+anything is written, so a run never replaces an input (unless ``--in-place``) or writes two
+inputs to one file. Output files are written atomically, so an interrupted run leaves no
+half-written file.
 """
 
 from __future__ import annotations
@@ -18,21 +20,29 @@ import sys
 import tempfile
 import traceback
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from articlekit._api import open_atomically, write_atomically
+from articlekit._api import open_atomically
+from articlekit._cli_paths import (
+    STDIO,
+    Destination,
+    PlanError,
+    check_output_file,
+    plan_folder,
+    shown,
+)
 from articlekit._formats import FORMATS, Format, detect_file, get_format
 from articlekit._version import __version__
 from articlekit.errors import ArticleKitError
 from articlekit.model import Article, Heading, ListBlock, Paragraph, Quote
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-STDIO = "-"
 _SPOOL_BYTES = 8 * 1024 * 1024  # standard input beyond this goes to a temporary file
 _BATCH_JOBS = 64  # inputs per task sent to a worker process
+_ENDINGS = tuple(ending for format in FORMATS.values() for ending in format.extensions)
 
 
 @dataclass
@@ -45,6 +55,11 @@ class Outcome:
     error: str | None = None
     detail: str | None = None  # the traceback, shown with --debug
 
+    def fail(self, error: BaseException) -> None:
+        """Record *error* as the reason this input failed."""
+        self.error = _describe(error)
+        self.detail = traceback.format_exc()
+
 
 @dataclass(frozen=True)
 class Job:
@@ -55,8 +70,8 @@ class Job:
     from_: str | None
     strict: bool
     options: tuple[tuple[str, Any], ...]
-    output: str | None  # a file, "-" for standard output, or None with out_dir
-    out_dir: str | None
+    output: str | None  # a file, "-" for standard output, or None with destination
+    destination: Destination | None  # in the output folder, from the plan
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -73,13 +88,50 @@ def main(argv: Sequence[str] | None = None) -> int:
         # keep Python from failing again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILED
-    except _UsageError as error:
+    except (_UsageError, PlanError) as error:
         parser.error(str(error))  # exits with status 2
+    except (ArticleKitError, OSError, _CommandError) as error:
+        # What no input's report covers: an output every input goes to, standard output.
+        print(f"articlekit: {shown(_describe(error))}", file=sys.stderr)
+        if arguments.debug:
+            traceback.print_exc()
+        return EXIT_FAILED
     return status
 
 
 class _UsageError(Exception):
     pass
+
+
+class _CommandError(Exception):
+    """A failure the command describes itself: its message is the whole report."""
+
+
+class _OutputError(_CommandError):
+    """An output file (or standard output) could not be written."""
+
+    def __init__(self, output: str, error: OSError) -> None:
+        where = "standard output" if output == STDIO else output
+        reason = error.strerror or str(error)
+        culprit = os.fsdecode(error.filename) if error.filename is not None else None
+        if culprit and Path(culprit).parent != Path(output).parent:
+            # A folder on the way (not the temporary file beside the output) failed.
+            if isinstance(error, FileExistsError):
+                reason = f"{culprit} is not a folder"  # what mkdir says "File exists" of
+            else:
+                reason = f"{culprit}: {reason}"
+        super().__init__(f"{type(error).__name__}: cannot write {where}: {reason}")
+
+
+def _describe(error: BaseException) -> str:
+    """The one-line description of *error* in a report (escaped later, with the input name)."""
+    if isinstance(error, _CommandError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
+
+
+_INPUT_ERRORS = (ArticleKitError, OSError, ValueError, TypeError, _CommandError)
+"""What reading, converting or writing one input raises for bad input or a failed write."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -109,6 +161,11 @@ def _parser() -> argparse.ArgumentParser:
     where.add_argument("-o", "--output", help="the output file, or - for stdout (one input)")
     where.add_argument("--out-dir", help="write one file per article into this folder")
     convert.add_argument("--strict", action="store_true", help="fail instead of losing fields")
+    convert.add_argument(
+        "--in-place",
+        action="store_true",
+        help="let an output replace the input it is converted from",
+    )
     convert.add_argument("--ninjs-version", choices=("2.2", "3.1"), help="ninjs version to write")
     convert.add_argument("-j", "--jobs", type=_positive, default=1, help="parallel workers")
     convert.add_argument(
@@ -163,7 +220,6 @@ def _options(arguments: argparse.Namespace) -> tuple[tuple[str, Any], ...]:
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
     """Expand directories (recursively, files of known endings) and globs; keep ``-``."""
-    endings = tuple(ending for format in FORMATS.values() for ending in format.extensions)
     found: list[str] = []
     for name in inputs:
         if name == STDIO:
@@ -172,7 +228,7 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
             found.extend(
                 str(path)
                 for path in sorted(Path(name).rglob("*"))
-                if path.is_file() and path.name.lower().endswith(endings)
+                if path.is_file() and path.name.lower().endswith(_ENDINGS)
             )
         elif glob.has_magic(name):
             matches = sorted(glob.glob(name, recursive=True))
@@ -207,7 +263,7 @@ def _articles(file: IO[bytes], source: str, from_: str | None) -> Iterator[Artic
 
 
 def convert_one(job: Job) -> Outcome:
-    """Convert one input; never raises for bad input, but reports it in the outcome."""
+    """Convert one input; never raises for bad input or a failed write, but reports it."""
     outcome = Outcome(job.source)
     try:
         with warnings.catch_warnings(record=True) as caught:
@@ -216,26 +272,23 @@ def convert_one(job: Job) -> Outcome:
         outcome.warnings = [str(warning.message) for warning in caught]
     except BrokenPipeError:
         raise  # the reader of standard output went away: main() ends quietly
-    except (ArticleKitError, OSError, ValueError, TypeError) as error:
-        outcome.error = f"{type(error).__name__}: {error}"
-        outcome.detail = traceback.format_exc()
+    except _INPUT_ERRORS as error:
+        outcome.fail(error)
     return outcome
 
 
 def _convert_into(job: Job, outcome: Outcome) -> None:
     with _open(job.source) as file:
         articles = _articles(file, job.source, job.from_)
-        if job.to == "jsonl" and job.out_dir is not None:
-            stem = "stdin" if job.source == STDIO else _stem(Path(job.source).name)
-            path = Path(job.out_dir) / f"{stem}.jsonl"
-            with open_atomically(path) as output:
-                _write_lines(articles, output, job.strict)
-            outcome.written.append(str(path))
+        if job.to == "jsonl" and job.destination is not None:
+            with _writing(job.destination.path) as write:
+                _write_lines(articles, write, job.strict)
+            outcome.written.append(job.destination.path)
             return
         first = next(articles, None)
         second = next(articles, None)
         if first is None:
-            if job.out_dir is None:
+            if job.destination is None:
                 raise ValueError("holds 0 articles")
             return
         count = 1 if second is None else 2
@@ -248,83 +301,178 @@ def _write_each(
 ) -> None:
     target = get_format(job.to)
     options = dict(job.options)
-    if job.out_dir is None:
+    destination = job.destination
+    if destination is None:
         if several:
             total = 1 + sum(1 for _ in following)
             raise ValueError(f"holds {total} articles: write them with --out-dir or --to jsonl")
         _emit(target.dumps(first, strict=job.strict, **options), job.output or STDIO)
         outcome.written.append(job.output or STDIO)
         return
-    stem = "stdin" if job.source == STDIO else _stem(Path(job.source).name)
-    for index, article in enumerate(itertools.chain([first], following), start=1):
-        suffix = f"-{index}" if several else ""
-        path = Path(job.out_dir) / f"{stem}{suffix}{target.extensions[0]}"
-        write_atomically(path, target.dumps(article, strict=job.strict, **options))
-        outcome.written.append(str(path))
+    # The plan gave this input its name; the numbered names of a container's articles depend
+    # on how many it holds, so those another input of the run writes are refused here.
+    taken = dict(destination.taken) if several else {}
+    for number, article in enumerate(itertools.chain([first], following), start=1):
+        path = destination.numbered(number) if several else destination.path
+        if number in taken:
+            raise _CommandError(
+                f"its article {number} would be written to {path}, the output of "
+                f"{taken[number]}: convert them into different folders"
+            )
+        _emit(target.dumps(article, strict=job.strict, **options), path)
+        outcome.written.append(path)
 
 
-def _write_lines(articles: Iterable[Article], output: IO[bytes], strict: bool) -> int:
+def _write_lines(
+    articles: Iterable[Article], write: Callable[[bytes], object], strict: bool
+) -> int:
     """Write articles as JSON Lines; return how many."""
     jsonl = get_format("jsonl")
     count = 0
     for article in articles:
-        output.write(jsonl.dumps(article, strict=strict))
+        write(jsonl.dumps(article, strict=strict))
         count += 1
     return count
 
 
-def _stem(name: str) -> str:
-    lowered = name.lower()
-    endings = sorted((e for f in FORMATS.values() for e in f.extensions), key=len, reverse=True)
-    for ending in endings:
-        if lowered.endswith(ending):
-            return name[: -len(ending)]
-    return Path(name).stem
-
-
 def _emit(data: bytes, output: str) -> None:
+    """Write *data* to the file *output*, atomically, or to standard output (``-``)."""
+    with _writing(output) as write:
+        write(data)
+        if output == STDIO and not data.endswith(b"\n"):
+            write(b"\n")
+
+
+@contextlib.contextmanager
+def _writing(output: str) -> Iterator[Callable[[bytes], None]]:
+    """Write the file *output* atomically, or standard output (``-``), by the function yielded.
+
+    A failure of the output itself (creating, writing, renaming it) raises `_OutputError`, so it
+    is not taken for a failure to read the input; an error of the block passes unchanged.
+    """
     if output == STDIO:
-        sys.stdout.buffer.write(data)
-        if not data.endswith(b"\n"):
-            sys.stdout.buffer.write(b"\n")
-        sys.stdout.buffer.flush()
-    else:
-        write_atomically(Path(output), data)
+        yield _guarded(sys.stdout.buffer.write, output)
+        with _as_output_error(output):
+            sys.stdout.buffer.flush()
+        return
+    inside = False
+    try:
+        with open_atomically(Path(output)) as file:
+            inside = True
+            yield _guarded(file.write, output)
+            inside = False
+    except OSError as error:
+        if inside:
+            raise  # reading an input failed, in the block
+        raise _OutputError(output, error) from error
+
+
+def _guarded(write: Callable[[bytes], object], output: str) -> Callable[[bytes], None]:
+    """*write*, raising `_OutputError` for an `OSError`."""
+
+    def guarded(data: bytes) -> None:
+        with _as_output_error(output):
+            write(data)
+
+    return guarded
+
+
+@contextlib.contextmanager
+def _as_output_error(output: str) -> Iterator[None]:
+    """Raise an `OSError` of the block as the `_OutputError` of *output*."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise  # the reader of standard output went away: main() ends quietly
+    except OSError as error:
+        raise _OutputError(output, error) from error
 
 
 def _run_convert(arguments: argparse.Namespace) -> int:
     sources = expand_inputs(arguments.inputs)
-    if arguments.to == "jsonl" and arguments.out_dir is None:
-        return _run_convert_to_lines(arguments, sources)
-    if len(sources) > 1 and arguments.out_dir is None:
-        raise _UsageError("several inputs need --out-dir (or --to jsonl)")
     if sources.count(STDIO) > 1:
         raise _UsageError("standard input can be read once")
+    options = _options(arguments)
+    # Every output path is planned, and checked, before anything is written.
+    if arguments.to == "jsonl" and arguments.out_dir is None:
+        check_output_file(arguments.output or STDIO, sources, in_place=arguments.in_place)
+        return _run_convert_to_lines(arguments, sources)
+    planned: list[tuple[str, Destination | None]]
+    if arguments.out_dir is None:
+        if len(sources) > 1:
+            raise _UsageError("several inputs need --out-dir (or --to jsonl)")
+        check_output_file(arguments.output or STDIO, sources, in_place=arguments.in_place)
+        planned = [(source, None) for source in sources]
+    else:
+        extension = get_format(arguments.to).extensions[0]
+        numbered = arguments.to != "jsonl"
+        planned = list(
+            plan_folder(
+                sources,
+                arguments.out_dir,
+                extension,
+                _ENDINGS,
+                in_place=arguments.in_place,
+                numbered=numbered,
+            )
+        )
+        _check_numbered_names(planned, arguments.from_)
     jobs = [
         Job(
             source,
             arguments.to,
             arguments.from_,
             arguments.strict,
-            _options(arguments),
+            options,
             arguments.output,
-            arguments.out_dir,
+            destination,
         )
-        for source in sources
+        for source, destination in planned
     ]
     outcomes = _run_jobs(jobs, arguments.jobs, stop_early=not arguments.continue_on_error)
     return _report(outcomes, debug=arguments.debug, total=len(jobs))
 
 
+def _check_numbered_names(
+    planned: Iterable[tuple[str, Destination | None]], from_: str | None
+) -> None:
+    """Refuse a container whose numbered outputs include another input's output.
+
+    Whether ``story.xml`` writes ``story-2.html`` depends on how many articles it holds, so
+    only an input whose numbered names another input takes (rare) is read here, to count.
+    """
+    for source, destination in planned:
+        if destination is None or not destination.taken or source == STDIO:
+            continue  # standard input can be read once: the writer refuses the name instead
+        count = _count_articles(source, from_)
+        clashes = [(number, owner) for number, owner in destination.taken if number <= count]
+        if count >= 2 and clashes:
+            number, owner = clashes[0]
+            raise PlanError(
+                f"{shown(source)} holds {count} articles, written as "
+                f"{shown(destination.numbered(1))} to {shown(destination.numbered(count))}, "
+                f"and {shown(destination.numbered(number))} is the output of {shown(owner)}: "
+                "convert them into different folders"
+            )
+
+
+def _count_articles(source: str, from_: str | None) -> int:
+    """How many articles the conversion of *source* would write, up to a failure."""
+    count = 0
+    with contextlib.suppress(*_INPUT_ERRORS), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with _open(source) as file:
+            for _ in _articles(file, source, from_):
+                count += 1
+    return count
+
+
 def _run_convert_to_lines(arguments: argparse.Namespace, sources: list[str]) -> int:
     """Write the articles of every input, in order, as JSON Lines into one output."""
-    if sources.count(STDIO) > 1:
-        raise _UsageError("standard input can be read once")
-    _options(arguments)  # refuses options of other formats
     output = arguments.output or STDIO
     outcomes: list[Outcome] = []
 
-    def convert_all(file: IO[bytes]) -> None:
+    def convert_all(write: Callable[[bytes], None]) -> None:
         for source in sources:
             outcome = Outcome(source)
             outcomes.append(outcome)
@@ -333,26 +481,28 @@ def _run_convert_to_lines(arguments: argparse.Namespace, sources: list[str]) -> 
                     warnings.simplefilter("always")
                     with _open(source) as input_file:
                         articles = _articles(input_file, source, arguments.from_)
-                        _write_lines(articles, file, arguments.strict)
+                        _write_lines(articles, write, arguments.strict)
                 outcome.warnings = [str(warning.message) for warning in caught]
                 outcome.written.append(output)
             except BrokenPipeError:
                 raise  # the reader of standard output went away: main() ends quietly
             except (ArticleKitError, OSError, ValueError, TypeError) as error:
-                outcome.error = f"{type(error).__name__}: {error}"
-                outcome.detail = traceback.format_exc()
+                # Not _OutputError: a failed output fails the run, not this input.
+                outcome.fail(error)
                 if not arguments.continue_on_error:
                     raise _StopWritingError from None
 
     # Lines of an input that fails part-way stay written; with the default (stop at the first
     # failure) nothing is written at all, as the temporary file is removed.
-    with contextlib.suppress(_StopWritingError):
-        if output == STDIO:
-            convert_all(sys.stdout.buffer)
-            sys.stdout.buffer.flush()
-        else:
-            with open_atomically(Path(output)) as file:
-                convert_all(file)
+    try:
+        with contextlib.suppress(_StopWritingError), _writing(output) as write:
+            convert_all(write)
+    except _OutputError as error:
+        _report(outcomes, debug=arguments.debug, total=len(sources))
+        print(f"articlekit: {shown(str(error))}", file=sys.stderr)
+        if arguments.debug:
+            traceback.print_exc()
+        return EXIT_FAILED
     return _report(outcomes, debug=arguments.debug, total=len(sources))
 
 
@@ -414,11 +564,13 @@ def _report(outcomes: Iterable[Outcome], *, debug: bool, total: int) -> int:
     seen = 0
     for outcome in outcomes:
         seen += 1
+        # One line per warning and failure, whatever the name or message holds.
+        name = shown(outcome.source)
         for message in outcome.warnings:
-            print(f"articlekit: {outcome.source}: warning: {message}", file=sys.stderr)
+            print(f"articlekit: {name}: warning: {shown(message)}", file=sys.stderr)
         if outcome.error:
             failed += 1
-            print(f"articlekit: {outcome.source}: {outcome.error}", file=sys.stderr)
+            print(f"articlekit: {name}: {shown(outcome.error)}", file=sys.stderr)
             if debug and outcome.detail:
                 print(outcome.detail, file=sys.stderr)
     if failed:
@@ -440,10 +592,11 @@ def _run_validate(arguments: argparse.Namespace) -> int:
                 if check_schema is not None:
                     file.seek(0)
                     check_schema(file.read())
-            print(f"{source}: valid ({count} article{'s' if count != 1 else ''})")
-        except (ArticleKitError, OSError, ValueError) as error:
-            outcome.error = f"{type(error).__name__}: {error}"
-            outcome.detail = traceback.format_exc()
+            print(f"{shown(source)}: valid ({count} article{'s' if count != 1 else ''})")
+        except BrokenPipeError:
+            raise  # the reader of standard output went away: main() ends quietly
+        except _INPUT_ERRORS as error:
+            outcome.fail(error)
         outcomes.append(outcome)
     return _report(outcomes, debug=arguments.debug, total=len(outcomes))
 
@@ -454,7 +607,7 @@ def _schema_checker(path: str) -> Any:
     try:
         return _schemas.checker(Path(path))
     except (OSError, ValueError, ImportError) as error:
-        raise _UsageError(f"--schema {path}: {error}") from None
+        raise _UsageError(f"--schema {shown(path)}: {shown(str(error))}") from None
 
 
 def _run_detect(arguments: argparse.Namespace) -> int:
@@ -463,23 +616,29 @@ def _run_detect(arguments: argparse.Namespace) -> int:
         outcome = Outcome(source)
         try:
             with _open(source) as file:
-                print(f"{source}: {_detect(file, source, None).name}")
-        except (ArticleKitError, OSError) as error:
-            outcome.error = f"{type(error).__name__}: {error}"
+                print(f"{shown(source)}: {_detect(file, source, None).name}")
+        except BrokenPipeError:
+            raise  # the reader of standard output went away: main() ends quietly
+        except _INPUT_ERRORS as error:
+            outcome.fail(error)
         outcomes.append(outcome)
     return _report(outcomes, debug=arguments.debug, total=len(outcomes))
 
 
 def _run_show(arguments: argparse.Namespace) -> int:
-    source = expand_inputs(arguments.inputs)[0]
+    sources = expand_inputs(arguments.inputs)
+    if not sources:
+        raise _UsageError(f"{shown(arguments.inputs[0])} holds no file of a known format")
+    source = sources[0]
     outcome = Outcome(source)
     try:
         with _open(source) as file:
             for article in _articles(file, source, arguments.from_):
                 write_summary(article, sys.stdout)
-    except (ArticleKitError, OSError) as error:
-        outcome.error = f"{type(error).__name__}: {error}"
-        outcome.detail = traceback.format_exc()
+    except BrokenPipeError:
+        raise  # the reader of standard output went away: main() ends quietly
+    except _INPUT_ERRORS as error:
+        outcome.fail(error)
     return _report([outcome], debug=arguments.debug, total=1)
 
 
@@ -535,6 +694,7 @@ def _run_sample(arguments: argparse.Namespace) -> int:
     from articlekit._sample import sample
 
     target: Format = get_format(arguments.to)
+    check_output_file(arguments.output, (), in_place=False)
     _emit(target.dumps(sample(), **dict(_options(arguments))), arguments.output)
     return EXIT_OK
 

@@ -38,6 +38,7 @@ from articlekit._extract_meta import (
     person_name,
     split_names,
 )
+from articlekit._xml import MAX_DEPTH
 from articlekit.errors import ParseError, ValidationError
 from articlekit.model import Article, Byline, Paragraph, PhotoRef, Topic
 
@@ -49,8 +50,9 @@ MAX_BYTES: Final = 16 * 1024 * 1024
 _PARSER: Final = etree.HTMLParser(
     no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
 )
+# White space after the quote only, not "\s*["']?\s*": two runs of it in a row backtrack.
 _CHARSET: Final = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I
+    rb"""<meta[^>]{0,200}?charset\s*=\s*(?:["']\s*)?([A-Za-z0-9_.:-]+)""", re.I
 )
 _XML_DECLARATION: Final = re.compile(r"^\s*<\?xml[^>]*\?>")
 _KICKER: Final = re.compile(r"kicker|eyebrow|overline|supertitle|rubric", re.I)
@@ -108,7 +110,38 @@ def _parse(html: str | bytes) -> etree._Element:
         raise ParseError(f"not HTML: {error}") from None
     if root is None:
         raise ParseError("not HTML: the page has no elements")
+    _flatten_too_deep(root)
     return root
+
+
+# The elements at the deepest level `_xml.MAX_DEPTH` allows that still hold elements.
+_AT_DEPTH_LIMIT: Final = etree.XPath("/".join(["self::*"] + ["*"] * (MAX_DEPTH - 1)) + "[*]")
+
+
+def _flatten_too_deep(root: etree._Element) -> None:
+    """Keep only the text of elements nested deeper than `_xml.MAX_DEPTH`, in place."""
+    # The walks of inline content recurse once per level; real pages nest fewer than 60 levels,
+    # libxml2 stops at 256 (dropping the rest) or, in older releases, nowhere.
+    found: Any = _AT_DEPTH_LIMIT(root)
+    for element in found:
+        etree.strip_elements(element, "script", "style", "template", with_tail=False)
+        etree.strip_tags(element, "*")
+
+
+# The separators pages put between a headline and the site's name in og:title.
+_SITE_NAME_SEPARATORS: Final = "|-\u2013\u2014:"
+
+
+def _without_site_name(title: str, site: str) -> str:
+    """*title* without a closing separator and the site's name ("Headline | Site")."""
+    # String methods, not a pattern built from the site's name: a page controls both texts.
+    head = title.rstrip()
+    if not head.endswith(site):
+        return title
+    head = head[: len(head) - len(site)].rstrip()
+    if not head or head[-1] not in _SITE_NAME_SEPARATORS:
+        return title
+    return head[:-1].rstrip() or title
 
 
 def _pick(*values: Any) -> Any:
@@ -235,9 +268,7 @@ def extract(html: str | bytes, /, *, url: str | None = None) -> Article:
     og_title = meta.get("headline")
     site = meta.get("site_name")
     if og_title and site:  # "Headline | Site" in og:title: the site is not the headline
-        og_title = (
-            re.sub(rf"\s*[|\-\u2013\u2014:]\s*{re.escape(site)}\s*$", "", og_title) or og_title
-        )
+        og_title = _without_site_name(og_title, site)
     declared = _pick(json_ld.get("headline"), microdata.get("headline"))
     if declared and h1_text and len(h1_text) > len(declared) and h1_text.startswith(declared):
         declared = h1_text  # a CMS cut the declared headline short

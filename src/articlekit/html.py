@@ -20,6 +20,12 @@ Wire conventions:
   ``height``), a ``figcaption`` whose caption, credit and copyright notice are separate
   ``span`` elements (``.caption``, ``.credit``, ``.copyright``) and the photographer, and
   the renditions as a list of links (``type``, ``data-width``, ``data-height``);
+- links and sources follow the writers' URL policy: an ``href`` is http(s) (body text may
+  also link ``mailto:``, ``tel:`` and relative URLs), a ``src``, ``og:image`` or JSON-LD
+  ``image`` is http(s); any other URL the model takes is kept as text, in ``data-href`` on a
+  ``span`` where the link would be, or in ``data-src`` on a ``figure`` without ``img``;
+- URLs are written as they are (HTML5 serialisation), not percent-escaped, and read back
+  unchanged;
 - fields without a visible home are microdata ``meta`` (``identifier``, ``version``,
   ``description``, ``dateCreated``, ``encodingFormat``) or, where schema.org has no property,
   ``data-*`` attributes on the ``<article>`` (``data-status``, ``data-slugline``,
@@ -36,6 +42,7 @@ from __future__ import annotations
 from typing import IO
 
 from articlekit import _html_read, _html_write
+from articlekit._html_serialise import serialise
 from articlekit._io import read_binary, write_binary
 from articlekit._loss import report_losses
 from articlekit.model import Article
@@ -67,9 +74,9 @@ def dumps(
         raise TypeError(f"expected an Article, got {type(article).__name__}")
     report_losses(_FORMAT_NAME, [], strict=strict)
     if fragment:
-        return _html_write.serialise(_html_write.build_article(article)) + "\n"
+        return serialise(_html_write.build_article(article)) + "\n"
     document = _html_write.build_document(article, stylesheet=stylesheet)
-    return "<!DOCTYPE html>\n" + _html_write.serialise(document) + "\n"
+    return "<!DOCTYPE html>\n" + serialise(document) + "\n"
 
 
 def dump(
@@ -101,7 +108,8 @@ def loads(data: str | bytes, /) -> Article:
     Raises:
         ParseError: *data* is empty, not UTF-8 or beyond the size and depth limits.
         ValidationError: It is HTML but holds no article articlekit can read; ``path`` says
-            which field is missing or wrong.
+            which field is missing or wrong. Numbers (version, sizes, ``data-photo``) must be
+            ASCII digits within their bounds; the message names the attribute and its line.
 
     .. versionadded:: 0.1
     """

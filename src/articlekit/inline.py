@@ -25,6 +25,7 @@ from typing import Final
 from lxml import etree
 
 from articlekit._text import FORBIDDEN_CHARACTER, check_xml_safe, nfc
+from articlekit._urls import TEXT_LINK_SCHEMES, may_be_link
 from articlekit.errors import ValidationError
 
 __all__ = [
@@ -40,8 +41,10 @@ __all__ = [
 
 ALLOWED_TAGS: Final = frozenset({"a", "em", "strong", "code", "sub", "sup", "br"})
 """The elements canonical inline markup may hold."""
-SAFE_LINK_SCHEMES: Final = frozenset({"http", "https", "mailto", "tel"})
-"""The URL schemes a link may have; a link without a scheme (a relative URL) is safe too."""
+SAFE_LINK_SCHEMES: Final = TEXT_LINK_SCHEMES
+"""The URL schemes a link may have; a link without a scheme (a relative URL) is safe too.
+
+They are the writers' URL policy for links in body text (http, https, mailto and tel)."""
 
 _RENAMED: Final = {"b": "strong", "i": "em", "tt": "code", "kbd": "code", "samp": "code"}
 # Elements whose content is not text a reader sees, or is active content: dropped whole.
@@ -188,8 +191,7 @@ def is_safe_link(href: str) -> bool:
 
     .. versionadded:: 0.1
     """
-    scheme = _SCHEME.match(_clean_href(href))
-    return scheme is None or scheme.group(1).lower() in SAFE_LINK_SCHEMES
+    return may_be_link(href, in_text=True)
 
 
 def inline_to_element(markup: str, tag: str, *, namespace: str | None = None) -> etree._Element:

@@ -8,7 +8,8 @@ Wire conventions:
   tools which split lines on them too (Python's ``str.splitlines``, JavaScript) see one line
   per article;
 - every line carries its own ``"articlekit"`` format version, so a file may mix versions;
-- reading goes line by line: memory holds one line, however long the file;
+- reading goes line by line: memory holds one line, however long the file; a line may be
+  at most 64 MiB long, its newline included, as one JSON document may be;
   a `ParseError` gives the line number in the file, a `ValidationError` starts with it;
 - :func:`~articlekit.detect` tells JSON Lines from one articlekit JSON document by a second
   non-blank line; a file of one line is also one JSON document.
@@ -19,13 +20,14 @@ Wire conventions:
 from __future__ import annotations
 
 import io
+import itertools
 import json as _json
 from collections.abc import Iterable, Iterator
 from typing import IO
 
+from articlekit import _json_text
 from articlekit._io import write_binary
 from articlekit._json_document import from_document, to_document
-from articlekit._json_text import parse_json
 from articlekit.errors import ParseError, ValidationError
 from articlekit.model import Article
 
@@ -73,21 +75,25 @@ def loads(data: str | bytes, /) -> Article:
 
     .. versionadded:: 0.2
     """
-    found = list(iter_articles(data))
+    return _only(iter_articles(data))
+
+
+def load(fp: IO[bytes], /) -> Article:
+    """Read the one article of a binary file of JSON Lines, line by line.
+
+    .. versionadded:: 0.2
+    """
+    return _only(iter_articles(fp))
+
+
+def _only(articles: Iterator[Article]) -> Article:
+    found = list(articles)
     if len(found) != 1:
         raise ValidationError(
             f"the document holds {len(found)} articles; "
             "read them with articlekit.jsonl.iter_articles"
         )
     return found[0]
-
-
-def load(fp: IO[bytes], /) -> Article:
-    """Read the one article of a binary file of JSON Lines.
-
-    .. versionadded:: 0.2
-    """
-    return loads(_binary(fp).read())
 
 
 def iter_articles(source: str | bytes | IO[bytes], /) -> Iterator[Article]:
@@ -98,7 +104,8 @@ def iter_articles(source: str | bytes | IO[bytes], /) -> Iterator[Article]:
             line by line, so memory stays flat however many articles it holds.
 
     Raises:
-        ParseError: A line is not JSON; ``line`` is its number in the file.
+        ParseError: A line is not JSON, or longer than 64 MiB; ``line`` is its number in the
+            file.
         ValidationError: A line is not a valid article; the message starts with its number.
         UnsupportedError: A line was written by a newer articlekit.
 
@@ -120,14 +127,27 @@ def _binary(fp: IO[bytes]) -> IO[bytes]:
     return fp
 
 
+def _lines_of(fp: IO[bytes]) -> Iterator[tuple[int, bytes]]:
+    """The numbered lines of *fp*; one longer than a JSON document may be is a `ParseError`."""
+    limit = _json_text.MAX_BYTES
+    for number in itertools.count(1):
+        # Read one byte past the limit, no more: one endless line must not fill memory first.
+        line = fp.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit:
+            raise ParseError(f"line too long: more than {limit} bytes, the limit", line=number)
+        yield number, line
+
+
 def _articles(fp: IO[bytes]) -> Iterator[Article]:
-    for number, line in enumerate(fp, start=1):
+    for number, line in _lines_of(fp):
         if number == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")
         if not line.strip():
             continue
         try:
-            document = parse_json(line)
+            document = _json_text.parse_json(line)
         except ParseError as error:
             raise ParseError(error.message, line=number, column=error.column) from None
         try:

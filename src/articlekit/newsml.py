@@ -53,7 +53,7 @@ from collections.abc import Iterator
 from typing import IO, Final, Literal
 
 from articlekit import _newsml_read, _xml
-from articlekit._io import read_binary, write_binary
+from articlekit._io import read_binary, without_name, write_binary
 from articlekit._newsml_write import NAR, write
 from articlekit.model import Article
 
@@ -184,7 +184,7 @@ def _iter_file(fp: IO[bytes]) -> Iterator[Article]:
     if has_package:
         yield from _newsml_read.articles(_xml.parse_xml(read_binary(fp)), skip_unsupported=True)
     else:
-        yield from _newsml_read.stream_articles(_xml.iterparse_xml(fp))
+        yield from _newsml_read.stream_articles(_xml.iterparse_xml(without_name(fp)))
 
 
 _PACKAGE: Final = b"packageItem"
