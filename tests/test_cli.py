@@ -521,3 +521,44 @@ def test_show_of_a_folder_without_articles_is_a_usage_error(tmp_path, capsysbina
     status, _, errors = cli(capsysbinary, "show", tmp_path)
     assert status == 2
     assert f"{tmp_path} holds no file of a known format" in errors
+
+
+# An XML Schema that takes any newsMessage.
+ANY_NEWS_MESSAGE = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    targetNamespace="http://iptc.org/std/nar/2006-10-01/" elementFormDefault="qualified">
+  <xs:element name="newsMessage"><xs:complexType>
+    <xs:sequence><xs:any processContents="skip" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>
+    <xs:anyAttribute processContents="skip"/>
+  </xs:complexType></xs:element>
+</xs:schema>"""
+
+
+def test_validate_reads_no_more_for_the_schema_than_a_reader_takes(
+    samples, tmp_path, capsysbinary, monkeypatch
+):
+    # A newsMessage is read item by item, so only the schema check read the whole file: with
+    # no bound, a file of many gigabytes filled memory before anything was said.
+    schema = tmp_path / "any.xsd"
+    schema.write_text(ANY_NEWS_MESSAGE, encoding="utf-8")
+    message = tmp_path / "message.xml"
+    message.write_bytes(newsml.dumps(story("A")))
+    assert cli(capsysbinary, "validate", message, "--schema", schema)[:2] == (
+        0,
+        f"{message}: valid (1 article)\n",
+    )
+    limit = message.stat().st_size - 1
+    monkeypatch.setattr(articlekit._io, "MAX_BYTES", limit)
+    status, out, errors = cli(capsysbinary, "validate", message, "--schema", schema)
+    assert (status, out) == (1, "")
+    assert errors.splitlines() == [
+        f"articlekit: {message}: ParseError: document too large: more than {limit} bytes, "
+        "the limit",
+        "articlekit: 1 of 1 input(s) failed",
+    ]
+    # The schema is read whole too: one larger than a document may be is a usage error.
+    limit = DOCS_SCHEMA.stat().st_size - 1
+    monkeypatch.setattr(articlekit.cli, "MAX_BYTES", limit)
+    status, out, errors = cli(capsysbinary, "validate", samples["json"], "--schema", DOCS_SCHEMA)
+    assert (status, out) == (2, "")
+    assert f"--schema {DOCS_SCHEMA}: larger than {limit} bytes, the limit" in errors
+    assert "Traceback" not in errors

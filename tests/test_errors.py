@@ -64,6 +64,7 @@ def test_module_all_is_pinned():
         "LossError",
         "LossWarning",
         "ParseError",
+        "RepairWarning",
         "UnsupportedError",
         "ValidationError",
     ]

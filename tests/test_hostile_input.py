@@ -23,6 +23,8 @@ from articlekit._formats import FORMATS, detect_file, get_format
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"  # as in conftest.py
 _SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# A broken document may read with repairs: that is a reader's answer too, not a failure here.
+pytestmark = pytest.mark.filterwarnings("ignore::articlekit.RepairWarning")
 
 # Pieces that break each kind of text in interesting places.
 _TOKENS = {

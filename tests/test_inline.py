@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import json as json_module
+import warnings
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from articlekit import Paragraph, strategies
+import articlekit
+from articlekit import Paragraph, html, newsml, ninjs, strategies
+from articlekit import json as articlekit_json
 from articlekit._text import nfc
-from articlekit.errors import ValidationError
+from articlekit._xml import MAX_DEPTH, MAX_INLINE_DEPTH
+from articlekit.errors import ParseError, ValidationError
 from articlekit.inline import (
     _are_canonical,
     canonical_inline,
@@ -217,3 +225,127 @@ def test_checking_fragments_together_never_accepts_what_the_model_would_change(f
 )
 def test_are_canonical_on_examples(fragments, canonical):
     assert _are_canonical(fragments) is canonical
+
+
+def _nested(tag: str, depth: int) -> str:
+    return "before " + f"<{tag}>" * depth + "deep" + f"</{tag}>" * depth + " after"
+
+
+@pytest.mark.parametrize("tag", ["em", "i"])  # canonical already, and canonical once parsed
+def test_markup_nested_to_the_depth_limit_is_kept_whole(tag):
+    assert Paragraph(text=_nested(tag, MAX_INLINE_DEPTH)).text == _nested("em", MAX_INLINE_DEPTH)
+
+
+# Elements the canonical form keeps count against the model's limit; those it unwraps (span)
+# against the readers' limit only, past which libxml2 may drop text.
+@pytest.mark.parametrize("extra", [1, 300, 10_000])
+@pytest.mark.parametrize(
+    ("tag", "limit"), [("em", MAX_INLINE_DEPTH), ("i", MAX_INLINE_DEPTH), ("span", MAX_DEPTH)]
+)
+def test_markup_nested_beyond_the_depth_limit_is_refused_not_cut_short(
+    tag: str, limit: int, extra: int
+) -> None:
+    # libxml2 2.14 dropped what lay past 256 levels, "deep" and " after" with it; canonical
+    # markup was kept, however deep, for the writers to build trees no reader takes back.
+    depth = limit + extra
+    with pytest.raises(ValidationError, match=f"deeper than {limit} levels") as caught:
+        Paragraph(text=_nested(tag, depth))
+    assert caught.value.path == "text"
+    with pytest.raises(ValidationError, match=f"deeper than {limit} levels"):
+        canonical_inline(_nested(tag, depth))
+
+
+def test_unwrapped_elements_nested_to_the_readers_limit_keep_their_text() -> None:
+    assert Paragraph(text=_nested("span", MAX_DEPTH)).text == "before deep after"
+
+
+def test_a_tree_nested_beyond_the_depth_limit_is_refused_not_walked_until_recursion_error():
+    # Older libxml2 releases build such trees; lxml builds them whatever the release.
+    root = etree.Element("p")
+    element = root
+    for _ in range(10_000):
+        element = etree.SubElement(element, "em")
+    element.text = "deep"
+    with pytest.raises(ValidationError, match=f"deeper than {MAX_INLINE_DEPTH} levels"):
+        canonical_inline_from_element(root)
+
+
+@pytest.mark.parametrize("depth", [300, 10_000])
+def test_every_reader_refuses_body_markup_nested_beyond_the_depth_limit(depth):
+    article = articlekit.sample()
+    markup = _nested("em", depth)
+    document = json_module.loads(articlekit_json.dumps(article))
+    document["body"][0]["text"] = markup
+    with pytest.raises(ValidationError, match=f"deeper than {MAX_INLINE_DEPTH} levels") as caught:
+        articlekit_json.loads(json_module.dumps(document))
+    assert caught.value.path == "body[0].text"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", articlekit.LossWarning)
+        document = json_module.loads(ninjs.dumps(article))
+    for body in document["bodies"]:
+        if body["contentType"] == "text/html":
+            body["value"] = f"<p>{markup}</p>"
+    with pytest.raises(ValidationError, match=f"deeper than {MAX_DEPTH} levels"):
+        ninjs.loads(json_module.dumps(document))
+    # In a document of markup the nesting is the document's: too deep to parse.
+    page = html.dumps(article).replace("<p>", f"<p>{markup}", 1)
+    with pytest.raises(ParseError, match=f"deeper than {MAX_DEPTH} levels"):
+        html.loads(page)
+    item = newsml.dumps(article).replace(b"<p>", f"<p>{markup}".encode(), 1)
+    with pytest.raises(ParseError, match=f"deeper than {MAX_DEPTH} levels"):
+        newsml.loads(item)
+
+
+def _article_nested_to(depth: int) -> articlekit.Article:
+    """An article whose every kind of block holds markup nested *depth* levels deep."""
+    markup = _nested("em", depth)
+    return articlekit.Article(
+        uri="urn:example:deep",
+        headline="Deep",
+        body=[
+            Paragraph(text=markup),
+            articlekit.Heading(text=markup, level=2),
+            articlekit.Quote(text=markup),
+            articlekit.ListBlock(items=[markup]),
+        ],
+    )
+
+
+_ROUND_TRIPS: dict[str, tuple[Callable[[articlekit.Article], str | bytes], Callable[..., Any]]] = {
+    "json": (articlekit_json.dumps, articlekit_json.loads),
+    "ninjs 2.2": (lambda article: ninjs.dumps(article, version="2.2"), ninjs.loads),
+    "ninjs 3.1": (lambda article: ninjs.dumps(article, version="3.1"), ninjs.loads),
+    "newsml item": (lambda article: newsml.dumps(article, container="newsItem"), newsml.loads),
+    "newsml message": (newsml.dumps, newsml.loads),
+    "html page": (html.dumps, html.loads),
+    "html fragment": (lambda article: html.dumps(article, fragment=True), html.loads),
+}
+
+
+@pytest.mark.parametrize("name", list(_ROUND_TRIPS))
+def test_markup_at_the_model_depth_limit_survives_every_format_round_trip(name: str) -> None:
+    # The writers put the markup inside levels of their own (9 in a newsMessage), which the
+    # readers count against their limit of 128: at a model limit of 128 the documents
+    # articlekit wrote from a valid article were too deep for its own readers.
+    article = _article_nested_to(MAX_INLINE_DEPTH)
+    write, read = _ROUND_TRIPS[name]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", articlekit.LossWarning)
+        assert read(write(article)).body == article.body
+
+
+@pytest.mark.parametrize(
+    ("build", "path"),
+    [
+        (lambda markup: Paragraph(text=markup), "text"),
+        (lambda markup: articlekit.Heading(text=markup, level=2), "text"),
+        (lambda markup: articlekit.Quote(text=markup), "text"),
+        (lambda markup: articlekit.ListBlock(items=[markup]), "items[0]"),
+    ],
+)
+def test_markup_one_level_beyond_the_model_depth_limit_is_refused_at_construction(
+    build: Callable[[str], object], path: str
+) -> None:
+    with pytest.raises(ValidationError, match=f"deeper than {MAX_INLINE_DEPTH} levels") as caught:
+        build(_nested("em", MAX_INLINE_DEPTH + 1))
+    assert caught.value.path == path

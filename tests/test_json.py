@@ -214,9 +214,23 @@ def test_loading_never_warns():
         json.loads(json.dumps(articlekit.sample()))
 
 
-def test_a_member_given_twice_is_refused():
+TWICE = '{"articlekit": 1, "uri": "urn:x", "headline": "Hi", "headline": "Ho"}'
+
+
+def test_a_member_given_twice_is_read_last_one_wins_and_reported():
+    with pytest.warns(articlekit.RepairWarning) as caught:
+        article = json.loads(TWICE)
+    assert article.headline == "Ho"  # as Python's json and JavaScript's JSON.parse read it
+    assert [(w.message.where, w.message.repair) for w in caught] == [  # type: ignore[union-attr]
+        ("headline", "given twice in one object: the last one is read")
+    ]
+
+
+def test_a_member_given_twice_is_refused_when_strict():
     with pytest.raises(ParseError, match="'headline' appears twice"):
-        json.loads('{"articlekit": 1, "uri": "urn:x", "headline": "Hi", "headline": "Ho"}')
+        json.loads(TWICE, strict=True)
+    with pytest.raises(ParseError, match="'headline' appears twice"):
+        json.load(io.BytesIO(TWICE.encode()), strict=True)
 
 
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])

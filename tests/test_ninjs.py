@@ -32,6 +32,7 @@ from articlekit import (
     PhotoRef,
     Quote,
     Rendition,
+    RepairWarning,
     Topic,
     TopicKind,
     UnsupportedError,
@@ -200,6 +201,7 @@ def test_bylines_are_by_and_people_with_rel():
     assert ninjs.loads(stdlib_json.dumps(document)) == article
 
 
+@pytest.mark.filterwarnings("ignore::articlekit.RepairWarning")  # examples without headlines
 def test_cross_format_ninjs_json_ninjs_gives_the_same_document(shared):
     for path in examples(shared):
         first = ninjs.dumps(ninjs.loads(path.read_bytes()))
@@ -219,9 +221,11 @@ def test_dump_and_load_use_binary_files():
 def test_deeply_nested_items_are_read_or_refused_never_crash():
     for depth in (100, 900, 990):
         nested = '{"a": ' * depth + "1" + "}" * depth
-        deep = f'{{"uri": "urn:x", "versionCreated": "2026-03-14T06:00:00Z", "x": {nested}}}'
+        deep = f'{{"uri": "urn:x", "headlines": [{{"value": "H"}}], "x": {nested}}}'
         try:
-            assert ninjs.loads(deep).uri == "urn:x"
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RepairWarning)  # "x" is reported as not read
+                assert ninjs.loads(deep).uri == "urn:x"
         except articlekit.ArticleKitError:  # the JSON parser's own depth limit
             assert depth > 100
     with pytest.raises(ParseError):
@@ -253,6 +257,7 @@ def test_unknown_versions_are_not_written():
 # --- the standard's examples -----------------------------------------------------------------
 
 
+@pytest.mark.filterwarnings("ignore::articlekit.RepairWarning")  # examples without headlines
 @pytest.mark.parametrize("name", example_ids())
 def test_each_standard_example_reads_and_writes_back_valid(shared, validators, name):
     path = shared / "standards" / "examples" / "ninjs" / name
@@ -265,7 +270,9 @@ def test_each_standard_example_reads_and_writes_back_valid(shared, validators, n
 
 
 def _example(shared: Path, name: str) -> Article:
-    return ninjs.loads((shared / "standards" / "examples" / "ninjs" / name).read_bytes())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RepairWarning)  # AP's text renditions are not read
+        return ninjs.loads((shared / "standards" / "examples" / "ninjs" / name).read_bytes())
 
 
 @pytest.mark.parametrize("version", ["1.6", "2.2", "3.1"])
@@ -327,9 +334,19 @@ def test_provider_examples_read_subjects_status_and_times(shared):
     assert dpa.updated == datetime.fromisoformat("2019-05-10T16:02:28+02:00")
 
 
-def test_items_without_a_headline_fall_back_to_title_then_uri(shared):
-    assert _example(shared, "3.1/008_event.json").headline == "2023 NATO Summit Press Conference"
-    assert _example(shared, "3.1/002_renditions_example.json").headline == "renditions-example"
+def test_items_without_a_headline_derive_it_from_the_title_then_the_body(shared):
+    root = shared / "standards" / "examples" / "ninjs"
+    with pytest.warns(RepairWarning) as caught:
+        event = ninjs.loads((root / "3.1/008_event.json").read_bytes())
+    assert event.headline == "2023 NATO Summit Press Conference"
+    assert "no headline: derived from title" in str(caught[0].message)
+    assert [warning.message.where for warning in caught] == [  # type: ignore[union-attr]
+        "headlines",
+        "eventDetails, places.contactInfo",  # reported as not read
+    ]
+    with pytest.warns(RepairWarning) as caught:
+        assert ninjs.loads((root / "3.1/002_renditions_example.json").read_bytes()).headline
+    assert "derived from the body's first paragraph" in str(caught[0].message)
 
 
 # --- bad input -------------------------------------------------------------------------------
@@ -350,7 +367,7 @@ def test_malformed_json_raises_parse_error(data):
         (item(headlines="H"), "headlines", "array"),
         (item(headlines=[{"role": "main"}]), "headlines[0].value", "missing"),
         (item(versionCreated="2026-03-14 06:00"), "versionCreated", "RFC 3339"),
-        (item(versioncreated="2026-03-14T06:00:00"), "versioncreated", "timezone"),
+        (item(versioncreated="2026-03-14T06:00:00"), "versioncreated", "time zone"),
         (item(pubStatus="live"), "pubStatus", "usable"),
         (item(version="two"), "version", "version number"),
         (item(version="9" * 5000), "version", "version number"),
@@ -383,7 +400,7 @@ def test_malformed_json_raises_parse_error(data):
 )  # fmt: skip
 def test_invalid_items_raise_validation_error_with_path(data, path, word):
     with pytest.raises(ValidationError) as caught:
-        ninjs.loads(data)
+        ninjs.loads(data, strict=True)  # lenient reading repairs some: tests/test_ninjs_dialects.py
     assert caught.value.path == path
     assert word in caught.value.message
 

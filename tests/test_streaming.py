@@ -270,3 +270,20 @@ def test_a_message_streams_from_a_file_whose_name_is_not_utf8(tmp_path):
         file.write(message(items(article)))
     with open(path, "rb") as file:
         assert list(newsml.iter_articles(file)) == [article]
+
+
+TWICE = b'{"articlekit": 1, "uri": "urn:x", "headline": "Hi", "headline": "Ho"}\n'
+
+
+def test_json_lines_read_a_member_given_twice_last_one_wins_with_its_line():
+    good = jsonl.dumps(articlekit.sample()).encode()
+    with pytest.warns(articlekit.RepairWarning) as caught:
+        articles = list(jsonl.iter_articles(io.BytesIO(good + TWICE)))
+    assert articles[1].headline == "Ho"
+    assert [(w.message.where, w.message.line) for w in caught] == [("headline", 2)]  # type: ignore[union-attr]
+
+
+def test_json_lines_refuse_a_member_given_twice_when_strict():
+    with pytest.raises(ParseError, match="appears twice") as caught:
+        jsonl.loads(TWICE, strict=True)
+    assert caught.value.line == 1

@@ -23,6 +23,7 @@ from articlekit.errors import (
     LossError,
     LossWarning,
     ParseError,
+    RepairWarning,
     UnsupportedError,
     ValidationError,
 )
@@ -59,6 +60,7 @@ __all__ = [
     "PhotoRef",
     "Quote",
     "Rendition",
+    "RepairWarning",
     "Status",
     "Topic",
     "TopicKind",

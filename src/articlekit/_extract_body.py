@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable, Sequence
 from typing import Any, Final
 from urllib.parse import urljoin
 
 from lxml import etree
 
-from articlekit._extract_meta import clean, element_text, raw_text
+from articlekit._extract_meta import clean, element_text, raw_text, strip_forbidden
+from articlekit._numbers import ascii_integer
+from articlekit._text import FORBIDDEN_CHARACTER
+from articlekit._validate import MAX_INT
 from articlekit._xml import remove_keeping_tail
 from articlekit.errors import ValidationError
 from articlekit.inline import canonical_inline_from_element
@@ -97,16 +101,28 @@ _NOT_BODY: Final = re.compile(
 )
 
 
-_XML_UNSAFE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _strip_unsafe(text: str) -> str:
-    """Text lxml accepts on a new element: libxml2's HTML parser keeps control characters."""
-    return _XML_UNSAFE.sub("", text)
-
-
 def _xml_safe(text: str | None) -> str | None:
-    return None if text is None else _strip_unsafe(text)
+    return None if text is None else strip_forbidden(text)
+
+
+def _remove_forbidden_characters(root: etree._Element) -> None:
+    """Remove the characters the model refuses from every text and link target, in place.
+
+    libxml2's HTML parser keeps control characters (``&#1;``, U+0085, ...) and ``&#xfffe;``;
+    left in, each would cost the whole paragraph holding it, which the model refuses.
+    """
+    # Few pages hold any: a search of all their text, serialised in C, tells whether to walk.
+    if FORBIDDEN_CHARACTER.search(etree.tostring(root, method="text", encoding=str)):
+        for element in root.iter():
+            text, tail = element.text, element.tail
+            if text and FORBIDDEN_CHARACTER.search(text):
+                element.text = strip_forbidden(text)
+            if tail and FORBIDDEN_CHARACTER.search(tail):
+                element.tail = strip_forbidden(tail)
+    for link in root.iter("a"):  # the inline walk refuses a link target holding one
+        href = link.get("href")
+        if href and (cleaned := strip_forbidden(href)) != href:
+            link.set("href", cleaned)
 
 
 def _tag(element: etree._Element | None) -> str:
@@ -144,12 +160,78 @@ def _long_paragraphs(root: etree._Element) -> dict[Any, int]:
     return counts
 
 
+def _always(element: etree._Element) -> bool:
+    return True
+
+
+def _outside_quote(element: etree._Element) -> bool:
+    """A footer outside a quote: in a ``<blockquote>`` it holds the attribution."""
+    return _tag(element.getparent()) != "blockquote"
+
+
+def _holds_few_paragraphs(element: etree._Element) -> bool:
+    """A form around fewer than three paragraphs: a search or sign-up box, not a paywalled body."""
+    return len(element.findall(".//p")) < 3
+
+
+# Page furniture by its tag: each tag's rule says when such an element is not body.
+_FURNITURE_RULES: Final[dict[str, Callable[[etree._Element], bool]]] = {
+    "aside": _always,
+    "footer": _outside_quote,
+    "form": _holds_few_paragraphs,
+}
+_HIDING_ROLES: Final = frozenset({"navigation", "complementary", "banner"})
+# Pictures and captions are kept whatever their class says: a "share-image" figure is the photo.
+_PICTURE_TAGS: Final = frozenset({"figure", "figcaption", "img", "picture"})
+
+
+def _is_boilerplate(element: etree._Element, tag: str, long_paragraphs: dict[Any, int]) -> bool:
+    """Page furniture by its tag, hidden from readers, or named as boilerplate."""
+    rule = _FURNITURE_RULES.get(tag)
+    if rule is not None and rule(element):
+        return True
+    attributes = element.attrib
+    return bool(attributes) and (  # most elements have no attribute: one look tells
+        _is_hidden(attributes) or _is_named_boilerplate(element, tag, attributes, long_paragraphs)
+    )
+
+
+def _is_hidden(attributes: etree._Attrib) -> bool:
+    """Hidden from readers, or marked as navigation, a sidebar or a site banner."""
+    return (
+        "hidden" in attributes
+        or attributes.get("aria-hidden") == "true"
+        or attributes.get("role") in _HIDING_ROLES
+    )
+
+
+def _is_named_boilerplate(
+    element: etree._Element,
+    tag: str,
+    attributes: etree._Attrib,
+    long_paragraphs: dict[Any, int],
+) -> bool:
+    """A class or id naming boilerplate, on an element that is neither a picture nor a caption."""
+    return (
+        ("class" in attributes or "id" in attributes)
+        and tag not in _PICTURE_TAGS
+        and not _CAPTION_CLASSES.search(_class_id(element))
+        and _is_negative(element, long_paragraphs.get(element, 0))
+    )
+
+
+def _with_ancestors(keep: etree._Element | None) -> set[etree._Element]:
+    if keep is None:
+        return set()
+    return {keep, *keep.iterancestors()}
+
+
 def clean_tree(root: etree._Element, keep: etree._Element | None) -> None:
-    """Drop code, chrome and boilerplate subtrees in place (keeping *keep* and its ancestors)."""
-    protected: set[etree._Element] = set()
-    if keep is not None:
-        protected.add(keep)
-        protected.update(keep.iterancestors())
+    """Drop code, chrome and boilerplate subtrees in place (keeping *keep* and its ancestors).
+
+    The characters the model refuses go too, from the text that is left.
+    """
+    protected = _with_ancestors(keep)
     # Code and controls go first, in C: their subtrees need no look at all.
     etree.strip_elements(root, *_JUNK_TAGS, with_tail=False)
     doomed: list[etree._Element] = []
@@ -158,27 +240,15 @@ def clean_tree(root: etree._Element, keep: etree._Element | None) -> None:
         tag = _tag(element)
         if not tag:
             doomed.append(element)  # comments and processing instructions
-            continue
-        if tag in ("html", "body") or element in protected:
-            continue
-        attributes = element.attrib
-        if (
-            tag == "aside"
-            or (tag == "footer" and _tag(element.getparent()) != "blockquote")
-            or (tag == "form" and len(element.findall(".//p")) < 3)
-            or "hidden" in attributes
-            or attributes.get("aria-hidden") == "true"
-            or attributes.get("role") in ("navigation", "complementary", "banner")
-            or (
-                ("class" in attributes or "id" in attributes)
-                and tag not in ("figure", "figcaption", "img", "picture")
-                and not _CAPTION_CLASSES.search(_class_id(element))
-                and _is_negative(element, long_paragraphs.get(element, 0))
-            )
+        elif (
+            tag not in ("html", "body")
+            and element not in protected
+            and _is_boilerplate(element, tag, long_paragraphs)
         ):
             doomed.append(element)
     for element in doomed:
-        remove_keeping_tail(element, separator="", repair=_strip_unsafe)
+        remove_keeping_tail(element, separator="", repair=strip_forbidden)
+    _remove_forbidden_characters(root)
 
 
 def _measure(root: etree._Element) -> tuple[dict[Any, int], dict[Any, int]]:
@@ -199,83 +269,149 @@ def _measure(root: etree._Element) -> tuple[dict[Any, int], dict[Any, int]]:
     return text, links
 
 
+# Scored as paragraphs of the body; the container tags among them only for their own text.
+_SCORED_TAGS: Final = ("p", "pre", "td", "blockquote", "li", "div")
+_CONTAINER_TAGS: Final = frozenset({"div", "li", "td"})
+# A paragraph's score goes to its parent whole, to its grandparent halved, then quartered.
+_SHARE_DIVISORS: Final = (1.0, 2.0, 4.0)
+_SENTENCE_END: Final = re.compile(r"\.( |$)")
+
+
 def find_body(root: etree._Element, hint: etree._Element | None) -> list[etree._Element]:
     """The elements that hold the article body, in document order; empty when there is none."""
     text, links = _measure(root)
-    scores: dict[Any, float] = {}
-    for paragraph in root.iter("p", "pre", "td", "blockquote", "li", "div"):
-        tag = _tag(paragraph)
-        if tag in ("div", "li", "td") and any(_tag(c) in _BLOCKISH for c in paragraph):
-            # A container counts only for the text it holds itself, outside its blocks.
-            length = len((paragraph.text or "").strip()) + sum(
-                text.get(c, 0) + len((c.tail or "").strip())
-                for c in paragraph
-                if _tag(c) not in _BLOCKISH
-            )
-            if length < 100:
-                continue
-        else:
-            length = text.get(paragraph, 0)
-        if length < 25 or links.get(paragraph, 0) > 0.5 * length:
-            continue
-        inner = raw_text(paragraph)
-        score = 1.0 + inner.count(",") + inner.count("\uff0c")  # CJK comma + min(length / 100, 3.0)
-        if tag == "li":
-            score *= 0.5
-        ancestor = paragraph.getparent()
-        for level in range(3):
-            if ancestor is None or _tag(ancestor) in ("html",):
-                break
-            scores[ancestor] = scores.get(ancestor, 0.0) + score / (1 + level * (level + 1) / 2)
-            ancestor = ancestor.getparent()
     if hint is not None and text.get(hint, 0) > 200:
         return [hint]
-    best: etree._Element | None = None
-    best_score = 0.0
-    for element, score in scores.items():
-        length = text.get(element, 0) or 1
-        weight = 1.0 - links.get(element, 0) / length
-        names = _class_id(element)
-        bonus = 25.0 if _POSITIVE.search(names) else 0.0
-        if _tag(element) in ("article", "main"):
-            bonus += 10.0
-        final = (score + bonus) * weight
-        scores[element] = final
-        if final > best_score:
-            best, best_score = element, final
-    if best is None or best_score < 5:
+    scores = _weighted_scores(_paragraph_scores(root, text, links), text, links)
+    best = max(scores, key=scores.__getitem__, default=None)  # the first of equals
+    if best is None or scores[best] < 5:
         return []
-    # A body split in sibling blocks (a paywall wrapper, an ad slot in between): take them too.
+    return _body_around(root, best, scores, text, links)
+
+
+def _own_text_length(container: etree._Element, text: dict[Any, int]) -> int:
+    """The length of the text a container holds itself, outside its blocks."""
+    return len((container.text or "").strip()) + sum(
+        text.get(child, 0) + len((child.tail or "").strip())
+        for child in container
+        if _tag(child) not in _BLOCKISH
+    )
+
+
+def _reads_as_prose(
+    element: etree._Element, tag: str, text: dict[Any, int], links: dict[Any, int]
+) -> bool:
+    """Enough text, not mostly links; a container holding blocks counts only its own text."""
+    if tag in _CONTAINER_TAGS and any(_tag(child) in _BLOCKISH for child in element):
+        length = _own_text_length(element, text)
+        if length < 100:
+            return False
+    else:
+        length = text.get(element, 0)
+    return not (length < 25 or links.get(element, 0) > 0.5 * length)
+
+
+def _paragraph_score(element: etree._Element, tag: str) -> float:
+    """One point, and one per comma: prose has clauses, menus and captions have few."""
+    inner = raw_text(element)
+    score = 1.0 + inner.count(",") + inner.count("\uff0c")  # and the CJK comma
+    return score * 0.5 if tag == "li" else score
+
+
+def _paragraph_scores(
+    root: etree._Element, text: dict[Any, int], links: dict[Any, int]
+) -> dict[Any, float]:
+    """Each element's share of the scores of the paragraphs up to three levels below it."""
+    scores: dict[Any, float] = {}
+    for element in root.iter(*_SCORED_TAGS):
+        tag = _tag(element)
+        if not _reads_as_prose(element, tag, text, links):
+            continue
+        score = _paragraph_score(element, tag)
+        ancestor = element.getparent()
+        for divisor in _SHARE_DIVISORS:
+            if ancestor is None or _tag(ancestor) == "html":
+                break
+            scores[ancestor] = scores.get(ancestor, 0.0) + score / divisor
+            ancestor = ancestor.getparent()
+    return scores
+
+
+def _weighted_score(
+    element: etree._Element, score: float, text: dict[Any, int], links: dict[Any, int]
+) -> float:
+    """*score* with a bonus for a name or tag that says "article", less its share of links."""
+    weight = 1.0 - links.get(element, 0) / (text.get(element, 0) or 1)
+    bonus = 25.0 if _POSITIVE.search(_class_id(element)) else 0.0
+    if _tag(element) in ("article", "main"):
+        bonus += 10.0
+    return (score + bonus) * weight
+
+
+def _weighted_scores(
+    scores: dict[Any, float], text: dict[Any, int], links: dict[Any, int]
+) -> dict[Any, float]:
+    return {
+        element: _weighted_score(element, score, text, links) for element, score in scores.items()
+    }
+
+
+def _body_around(
+    root: etree._Element,
+    best: etree._Element,
+    scores: dict[Any, float],
+    text: dict[Any, int],
+    links: dict[Any, int],
+) -> list[etree._Element]:
+    """The best container with the body's other parts beside it or of the same kind."""
     parent = best.getparent()
     if parent is None:
         return [best]
-    threshold = max(10.0, best_score * 0.2)
-    chosen: list[etree._Element] = []
-    for sibling in parent:
-        if sibling is best:
-            chosen.append(sibling)
-            continue
-        if scores.get(sibling, 0.0) >= threshold:
-            chosen.append(sibling)
-        elif _tag(sibling) == "p":
-            length = text.get(sibling, 0)
-            density = links.get(sibling, 0) / (length or 1)
-            inner = raw_text(sibling)
-            if (length > 80 and density < 0.25) or (
-                0 < length <= 80 and density == 0 and re.search(r"\.( |$)", inner)
-            ):
-                chosen.append(sibling)
+    # A body split in sibling blocks (a paywall wrapper, an ad slot in between): take them too.
+    threshold = max(10.0, scores[best] * 0.2)
+    chosen = [
+        sibling
+        for sibling in parent
+        if sibling is best
+        or scores.get(sibling, 0.0) >= threshold
+        or _is_prose_paragraph(sibling, text, links)
+    ]
+    return _with_same_kind(root, best, chosen, scores, threshold / 2)
+
+
+def _is_prose_paragraph(
+    element: etree._Element, text: dict[Any, int], links: dict[Any, int]
+) -> bool:
+    """A ``<p>``, long with few links or a short sentence with none."""
+    if _tag(element) != "p":
+        return False
+    length = text.get(element, 0)
+    density = links.get(element, 0) / (length or 1)
+    if length > 80:
+        return density < 0.25
+    return length > 0 and density == 0 and _SENTENCE_END.search(raw_text(element)) is not None
+
+
+def _with_same_kind(
+    root: etree._Element,
+    best: etree._Element,
+    chosen: list[etree._Element],
+    scores: dict[Any, float],
+    threshold: float,
+) -> list[etree._Element]:
+    """*chosen* and the elements scoring *threshold* with the best one's tag and class."""
     # Modular CMSs split one body into repeated blocks of the same kind at different depths
-    # (text, pull quote, text): take the other blocks with the best one's tag and class.
+    # (text, pull quote, text).
     signature = (_tag(best), best.get("class"))
-    if signature[1]:
-        wanted = set(chosen)
-        for element, score in scores.items():
-            if (_tag(element), element.get("class")) == signature and score >= threshold / 2:
-                wanted.add(element)
-        if len(wanted) > len(chosen):
-            chosen = _outermost_in_order(root, wanted)
-    return chosen
+    if not signature[1]:
+        return chosen
+    wanted = set(chosen)
+    wanted.update(
+        element
+        for element, score in scores.items()
+        if (_tag(element), element.get("class")) == signature and score >= threshold
+    )
+    return _outermost_in_order(root, wanted) if len(wanted) > len(chosen) else chosen
 
 
 def _outermost_in_order(root: etree._Element, wanted: set[Any]) -> list[etree._Element]:
@@ -288,14 +424,35 @@ def _outermost_in_order(root: etree._Element, wanted: set[Any]) -> list[etree._E
     return [element for element in root.iter() if element in outermost]
 
 
-def _image_url(image: etree._Element, base: str | None) -> str | None:
-    for attribute in ("data-src", "data-original", "data-lazy-src", "src"):
+# Lazy loaders keep the real address in a data- attribute and put a placeholder in src.
+_IMAGE_SOURCES: Final = ("data-src", "data-original", "data-lazy-src", "src")
+
+
+def _image_source(image: etree._Element) -> str:
+    """The image's address as written, not an inline ``data:`` placeholder; else srcset's first."""
+    for attribute in _IMAGE_SOURCES:
         value = (image.get(attribute) or "").strip()
         if value and not value.startswith("data:"):
-            break
-    else:
-        srcset = (image.get("srcset") or image.get("data-srcset") or "").strip()
-        value = srcset.split(",")[0].split()[0] if srcset else ""
+            return value
+    return _first_srcset_url(image.get("srcset") or image.get("data-srcset") or "")
+
+
+def _first_srcset_url(srcset: str) -> str:
+    """The URL of a srcset's first candidate, "" when it has none; never an error.
+
+    As the HTML standard parses a srcset: white space and commas before a candidate are
+    skipped (so empty candidates are), its URL runs to the next white space, and commas ending
+    the URL are not part of it; a comma inside it is ("w_300,h_200/x.jpg").
+    """
+    for word in srcset.split():
+        url = word.strip(",")
+        if url:
+            return url
+    return ""
+
+
+def _image_url(image: etree._Element, base: str | None) -> str | None:
+    value = _image_source(image)
     if not value:
         return None
     url = urljoin(base, value) if base else value
@@ -316,27 +473,57 @@ def split_credit(caption: str) -> str | None:
 
     *caption* is one line of text, as `clean` returns it.
     """
+    end = _credit_end(caption)
+    for rule in _CREDIT_RULES:
+        credit = rule(caption, end)
+        if credit is not None:
+            return clean(credit)
+    return None
+
+
+def _credit_end(caption: str) -> int:
+    """Where a credit closing *caption* ends: before a closing full stop."""
     text = caption.rstrip()
-    end = len(text) - 1 if text.endswith(".") else len(caption)  # before a closing full stop
-    # "Photo by X.": the first label after the last bracket or other full stop, X not empty.
+    return len(text) - 1 if text.endswith(".") else len(caption)
+
+
+def _credit_after_photo_by(caption: str, end: int) -> str | None:
+    """A credit "Photo by X.": the first label after the last bracket or full stop, X not empty."""
     after = max(caption.rfind("("), caption.rfind(")"), caption.rfind(".", 0, end))
     match = _PHOTO_BY.search(caption, after + 1)
-    if match and match.end() < end:
-        return clean(caption[match.end() : end])
-    # "Credit: X.": X is all that follows the first label.
+    return caption[match.end() : end] if match and match.end() < end else None
+
+
+def _credit_after_credit_label(caption: str, end: int) -> str | None:
+    """A credit "Credit: X.": X is all that follows the first label."""
     match = _CREDIT.search(caption)
     if match and match.end() < len(caption):
-        return clean(_credit_after_label(caption[match.end() :]))
-    # "(AGENCY)." closing the caption.
+        return _credit_after_label(caption[match.end() :])
+    return None
+
+
+# Words of agencies' and photo services' names, for a credit in parentheses.
+_AGENCY_WORD: Final = re.compile(r"photo|getty|reuters|afp|\bap\b|epa|images|press", re.I)
+
+
+def _credit_in_parentheses(caption: str, end: int) -> str | None:
+    """A credit "(AGENCY)." closing the caption: capitals, a slash or an agency's word."""
     body = caption[:end].rstrip()
     match = _PARENTHESISED.fullmatch(body, body.rfind("(")) if "(" in body else None
     if match and (
-        "/" in match.group(1)
-        or match.group(1).isupper()
-        or re.search(r"photo|getty|reuters|afp|\bap\b|epa|images|press", match.group(1), re.I)
+        "/" in match.group(1) or match.group(1).isupper() or _AGENCY_WORD.search(match.group(1))
     ):
-        return clean(match.group(1))
+        return match.group(1)
     return None
+
+
+# Each rule gives the credit's text, never empty, or None when the caption has no such credit;
+# the first rule that finds one decides, even when nothing is left of it once cleaned.
+_CREDIT_RULES: Final[tuple[Callable[[str, int], str | None], ...]] = (
+    _credit_after_photo_by,
+    _credit_after_credit_label,
+    _credit_in_parentheses,
+)
 
 
 def _credit_after_label(rest: str) -> str:
@@ -351,84 +538,104 @@ def _credit_after_label(rest: str) -> str:
     return after[: max(1, len(text))]
 
 
+_CREDIT_CLASSES: Final = re.compile(r"credit|byline|copyright|source", re.I)
+_CREDIT_LABEL: Final = re.compile(r"^(?:photo|credit|image)s?\s*(?:by|:)\s*", re.I)
+
+
 def photo_of(figure: etree._Element, base: str | None) -> Photo | None:
     """A `Photo` from a ``<figure>`` (or a lone ``<img>``): image, caption and credit apart."""
-    image = figure if _tag(figure) == "img" else next(figure.iter("img"), None)
+    lone = _tag(figure) == "img"
+    image = figure if lone else next(figure.iter("img"), None)
     if image is None:
         return None
     href = _image_url(image, base)
     if href is None:
         return None
-    caption_element = None if _tag(figure) == "img" else next(figure.iter("figcaption"), None)
-    caption: str | None = None
-    credit: str | None = None
-    if caption_element is not None:
-        credit_element = next(
-            (
-                e
-                for e in caption_element.iter()
-                if e is not caption_element
-                and (
-                    _tag(e) == "small"
-                    or re.search(r"credit|byline|copyright|source", _class_id(e), re.I)
-                )
-            ),
-            None,
-        )
-        if credit_element is not None:
-            credit = element_text(credit_element)
-            pieces: list[str] = [caption_element.text or ""]
-            for element in caption_element.iterdescendants():
-                inside_credit = element is credit_element or credit_element in set(
-                    element.iterancestors()
-                )
-                if not inside_credit:
-                    pieces.append(element.text or "")
-                if element.getparent() is not None and (
-                    element is credit_element or not inside_credit
-                ):
-                    pieces.append(element.tail or "")
-            caption = clean("".join(pieces))
-            if credit:
-                credit = clean(
-                    re.sub(r"^(?:photo|credit|image)s?\s*(?:by|:)\s*", "", credit, flags=re.I)
-                )
-        else:
-            caption = element_text(caption_element)
-            credit = split_credit(caption) if caption else None
+    caption_element = None if lone else next(figure.iter("figcaption"), None)
+    caption, credit = (None, None) if caption_element is None else _caption(caption_element)
     alt = clean(image.get("alt"))
-    width = image.get("width") or ""
-    height = image.get("height") or ""
     try:
         return Photo(
             href=href,
             caption=caption,
             credit=credit,
             alt_text=alt if alt != caption else None,
-            width=int(width) if width.isdigit() and int(width) > 0 else None,
-            height=int(height) if height.isdigit() and int(height) > 0 else None,
+            width=_dimension(image.get("width")),
+            height=_dimension(image.get("height")),
         )
     except ValidationError:
         return None
 
 
+def _dimension(value: str | None) -> int | None:
+    """A width or height in pixels: ASCII digits of a size the model takes, else None."""
+    number = None if value is None else ascii_integer(value)
+    return number if number is not None and 1 <= number <= MAX_INT else None
+
+
+def _caption(caption_element: etree._Element) -> tuple[str | None, str | None]:
+    """A figure caption's text and credit: moved out of an element of its own, else copied."""
+    credit_element = _credit_element(caption_element)
+    if credit_element is None:
+        caption = element_text(caption_element)
+        return caption, (split_credit(caption) if caption else None)
+    credit = element_text(credit_element)
+    caption = clean(_text_outside(caption_element, credit_element))
+    return caption, (clean(_CREDIT_LABEL.sub("", credit)) if credit else None)
+
+
+def _credit_element(caption_element: etree._Element) -> etree._Element | None:
+    """The first element inside a caption that holds its credit: ``<small>``, ``.credit``."""
+    for element in caption_element.iterdescendants():
+        if _tag(element) == "small" or _CREDIT_CLASSES.search(_class_id(element)):
+            return element
+    return None
+
+
+def _text_outside(caption_element: etree._Element, credit_element: etree._Element) -> str:
+    """The caption's text in document order without the credit element's; its tail stays."""
+    pieces: list[str] = []
+    # Start and end events: an element's tail follows the text of its children. Comments and
+    # processing instructions come as one event each, their text left out and their tail kept.
+    walk = etree.iterwalk(caption_element, events=("start", "end", "comment", "pi"))
+    for event, element in walk:
+        if event == "start":
+            if element is credit_element:
+                walk.skip_subtree()  # its end event still comes, with the tail
+            else:
+                pieces.append(element.text or "")
+        elif element is not caption_element:  # the caption's own tail is not in it
+            pieces.append(element.tail or "")
+    return "".join(pieces)
+
+
 def _quote(element: etree._Element) -> Quote | None:
-    cite = next((e for e in element.iter("cite", "footer") if e is not element), None)
-    attribution = element_text(cite) if cite is not None else None
-    if cite is not None:
-        remove_keeping_tail(cite, repair=_strip_unsafe)
-    paragraphs = [canonical_inline_from_element(p) for p in element.iter("p")]
-    text = (
-        " ".join(p for p in paragraphs if p)
-        if paragraphs
-        else canonical_inline_from_element(element)
-    )
+    attribution = _take_attribution(element)
+    text = _quote_text(element)
     if not text:
         return None
     try:
         return Quote(text=text, attribution=attribution)
     except ValidationError:
         return None
+
+
+def _take_attribution(quote: etree._Element) -> str | None:
+    """The text of a quote's ``<cite>`` or ``<footer>``, which leaves the quote (its tail stays)."""
+    cite = next((e for e in quote.iter("cite", "footer") if e is not quote), None)
+    if cite is None:
+        return None
+    attribution = element_text(cite)
+    remove_keeping_tail(cite, repair=strip_forbidden)
+    return attribution
+
+
+def _quote_text(quote: etree._Element) -> str:
+    """The quote's paragraphs joined, or its inline content when it has none."""
+    paragraphs = [canonical_inline_from_element(p) for p in quote.iter("p")]
+    if not paragraphs:
+        return canonical_inline_from_element(quote)
+    return " ".join(p for p in paragraphs if p)
 
 
 def _runs(container: etree._Element) -> list[etree._Element]:
@@ -459,107 +666,196 @@ def _runs(container: etree._Element) -> list[etree._Element]:
     return items
 
 
+class _Body:
+    """The blocks and photos read from the body so far, in reading order."""
+
+    __slots__ = ("base", "blocks", "headline", "photos")
+
+    def __init__(self, base: str | None, headline: str | None) -> None:
+        self.base = base
+        self.headline = headline
+        self.blocks: list[Block] = []
+        self.photos: list[Photo] = []
+
+    def add(self, block: Block, plain: str) -> None:
+        """Add *block*, whose text is *plain*, unless it is empty, boilerplate or a repeat."""
+        if not plain or _BOILER_LINE.match(plain):
+            return
+        if self.blocks and self.blocks[-1] == block:
+            return  # the same block twice in a row: a layout shown for two screen sizes
+        self.blocks.append(block)
+
+    def add_photo(self, element: etree._Element) -> None:
+        """Add the photo of a figure or image, once per image URL, where it stands."""
+        photo = photo_of(element, self.base)
+        if photo is None or any(known.href == photo.href for known in self.photos):
+            return
+        self.photos.append(photo)
+        self.blocks.append(PhotoRef(photo=len(self.photos) - 1))
+
+
+def _add_paragraph(body: _Body, element: etree._Element) -> None:
+    """A paragraph of *element*'s inline content; a picture alone in it is a photo."""
+    plain_length = len(raw_text(element).strip())
+    if plain_length == 0:
+        image = next(element.iter("img"), None)
+        if image is not None:  # a picture wrapped in a <p> or <div> of its own
+            body.add_photo(image)
+        return
+    if _is_link_row(element, plain_length):
+        return  # a "see also" link or a row of links, not prose
+    try:
+        text = canonical_inline_from_element(element)
+    except ValidationError:
+        return
+    if text:
+        # ValidationError: nothing left once sanitised, e.g. a lone no-break space.
+        with contextlib.suppress(ValidationError):
+            body.add(Paragraph(text=text), clean(raw_text(element)) or "")
+
+
+def _is_link_row(element: etree._Element, plain_length: int) -> bool:
+    """Short text that is mostly link text."""
+    if plain_length >= 200:
+        return False
+    in_links = sum(len(raw_text(link).strip()) for link in element.iter("a"))
+    return in_links > 0.6 * plain_length
+
+
+def _add_list(body: _Body, element: etree._Element, *, ordered: bool) -> None:
+    """A list of its ``<li>`` children, unless they are mostly links (a menu, "related")."""
+    items = [canonical_inline_from_element(li) for li in element if _tag(li) == "li"]
+    items = [item for item in items if item]
+    if items and not _is_link_list(element):
+        with contextlib.suppress(ValidationError):
+            body.add(ListBlock(items=items, ordered=ordered), " ".join(items))
+
+
+def _is_link_list(element: etree._Element) -> bool:
+    total = sum(len(clean(raw_text(item)) or "") for item in element)
+    in_links = sum(len(clean(raw_text(link)) or "") for link in element.iter("a"))
+    return in_links >= 0.5 * max(total, 1)
+
+
+def _add_gallery(body: _Body, element: etree._Element) -> None:
+    """The photos of a list of pictures; its captions and "Image 1 of 5" counters are not text."""
+    for image in element.iter("img"):
+        figure = next(image.iterancestors("figure"), None)
+        body.add_photo(figure if figure is not None else image)
+
+
+def _row_text(row: etree._Element) -> str:
+    cells = (clean(raw_text(cell)) for cell in row if _tag(cell) in ("td", "th"))
+    return " ".join(cell for cell in cells if cell)
+
+
+# What the rules give back: the elements to read next, in order (a container's blocks).
+_Children = Sequence[etree._Element]
+_NO_CHILDREN: Final[_Children] = ()
+
+
+def _read_paragraph(body: _Body, element: etree._Element, tag: str) -> _Children:
+    _add_paragraph(body, element)
+    return _NO_CHILDREN
+
+
+def _read_heading(body: _Body, element: etree._Element, tag: str) -> _Children:
+    """A heading of level 2 to 6, unless it repeats the headline."""
+    plain = element_text(element) or ""
+    if plain and plain != body.headline:
+        with contextlib.suppress(ValidationError):
+            level = _HEADINGS[tag]
+            body.add(Heading(text=canonical_inline_from_element(element), level=level), plain)
+    return _NO_CHILDREN
+
+
+def _skip(body: _Body, element: etree._Element, tag: str) -> _Children:
+    """Nothing: an ``<h1>`` is the headline, which the metadata has."""
+    return _NO_CHILDREN
+
+
+def _read_quote(body: _Body, element: etree._Element, tag: str) -> _Children:
+    """A quote, unless it is an embedded social media post."""
+    names = _class_id(element)
+    if "twitter" not in names and "instagram" not in names:
+        quote = _quote(element)
+        if quote is not None:
+            body.add(quote, quote.plain_text)
+    return _NO_CHILDREN
+
+
+def _read_list(body: _Body, element: etree._Element, tag: str) -> _Children:
+    """A list; a list with pictures is a gallery, whose photos belong to the article."""
+    if next(element.iter("img"), None) is not None:
+        _add_gallery(body, element)
+    else:
+        _add_list(body, element, ordered=tag == "ol")
+    return _NO_CHILDREN
+
+
+def _read_photo(body: _Body, element: etree._Element, tag: str) -> _Children:
+    body.add_photo(element)
+    return _NO_CHILDREN
+
+
+def _read_table(body: _Body, element: etree._Element, tag: str) -> _Children:
+    """A paragraph per row with text: news pages use tables for layout more than for data."""
+    for row in element.iter("tr"):
+        line = _row_text(row)
+        if line:
+            with contextlib.suppress(ValidationError):
+                body.add(Paragraph.from_text(line), line)
+    return _NO_CHILDREN
+
+
+# Containers read as one paragraph when they hold no blocks.
+_PARAGRAPH_CONTAINERS: Final = frozenset(
+    {"div", "section", "article", "main", "span", "font", "center", "header"}
+)
+
+
+def _read_container(body: _Body, element: etree._Element, tag: str) -> _Children:
+    """Any other element: its blocks, else (for the tags above) one paragraph."""
+    if any(_tag(child) in _BLOCKISH for child in element):
+        # Text and inline markup directly inside a container, between its blocks (blog
+        # engines separate paragraphs with <br>), become paragraphs of their own.
+        return _runs(element)
+    if tag in _PARAGRAPH_CONTAINERS:
+        _add_paragraph(body, element)
+    return _NO_CHILDREN
+
+
+# Element kind -> how it is read; any other tag is read by `_read_container`.
+_BLOCK_RULES: Final[dict[str, Callable[[_Body, etree._Element, str], _Children]]] = {
+    "p": _read_paragraph,
+    "pre": _read_paragraph,
+    **dict.fromkeys(_HEADINGS, _read_heading),
+    "h1": _skip,
+    "blockquote": _read_quote,
+    "ul": _read_list,
+    "ol": _read_list,
+    "figure": _read_photo,
+    "img": _read_photo,
+    "table": _read_table,
+}
+
+
+def _is_not_body_text(element: etree._Element, tag: str) -> bool:
+    """Header furniture, or a caption shown outside ``<figure>``, by its class."""
+    return tag not in ("figure", "img") and _NOT_BODY.search(element.get("class") or "") is not None
+
+
 def blocks_of(
     containers: list[etree._Element], base: str | None, headline: str | None
 ) -> tuple[list[Block], list[Photo]]:
     """The body blocks and photos inside *containers*, in reading order."""
-    blocks: list[Block] = []
-    photos: list[Photo] = []
-
-    def add_photo(element: etree._Element) -> None:
-        photo = photo_of(element, base)
-        if photo is None:
-            return
-        for known in photos:
-            if known.href == photo.href:
-                return
-        photos.append(photo)
-        blocks.append(PhotoRef(photo=len(photos) - 1))
-
-    def add(block: Block, plain: str) -> None:
-        if not plain or _BOILER_LINE.match(plain):
-            return
-        if blocks and blocks[-1] == block:
-            return  # the same block twice in a row: a layout shown for two screen sizes
-        blocks.append(block)
-
-    def paragraph(element: etree._Element) -> None:
-        plain_length = len(raw_text(element).strip())
-        if plain_length == 0:
-            image = next(element.iter("img"), None)
-            if image is not None:  # a picture wrapped in a <p> or <div> of its own
-                add_photo(image)
-            return
-        in_links = sum(len(raw_text(a).strip()) for a in element.iter("a"))
-        if plain_length < 200 and in_links > 0.6 * plain_length:
-            return  # a "see also" link or a row of links, not prose
-        try:
-            text = canonical_inline_from_element(element)
-        except ValidationError:
-            return
-        plain = clean(raw_text(element)) or ""
-        if text:
-            try:
-                add(Paragraph(text=text), plain)
-            except ValidationError:
-                return  # nothing left once sanitised, e.g. a lone no-break space
-
+    body = _Body(base, headline)
     # An explicit stack instead of recursion: pages nest divs hundreds deep.
     stack: list[etree._Element] = list(reversed(containers))
     while stack:
         element = stack.pop()
         tag = _tag(element)
-        if not tag:
-            continue
-        if tag not in ("figure", "img") and _NOT_BODY.search(element.get("class") or ""):
-            continue
-        if tag in ("p", "pre"):
-            paragraph(element)
-        elif tag in _HEADINGS:
-            plain = element_text(element) or ""
-            if plain and plain != headline:
-                with contextlib.suppress(ValidationError):
-                    add(
-                        Heading(text=canonical_inline_from_element(element), level=_HEADINGS[tag]),
-                        plain,
-                    )
-        elif tag == "h1":
-            continue
-        elif tag == "blockquote":
-            if "twitter" in _class_id(element) or "instagram" in _class_id(element):
-                continue
-            quote = _quote(element)
-            if quote is not None:
-                add(quote, quote.plain_text)
-        elif tag in ("ul", "ol") and next(element.iter("img"), None) is not None:
-            # A list of pictures is a gallery: its photos belong to the article, its captions
-            # and "Image 1 of 5" counters do not belong to the body text.
-            for image in element.iter("img"):
-                figure = next(image.iterancestors("figure"), None)
-                add_photo(figure if figure is not None else image)
-        elif tag in ("ul", "ol"):
-            items = [canonical_inline_from_element(li) for li in element if _tag(li) == "li"]
-            items = [item for item in items if item]
-            total = sum(len(clean(raw_text(li)) or "") for li in element)
-            in_links = sum(len(clean(raw_text(a)) or "") for a in element.iter("a"))
-            if items and in_links < 0.5 * max(total, 1):
-                with contextlib.suppress(ValidationError):
-                    add(ListBlock(items=items, ordered=tag == "ol"), " ".join(items))
-        elif tag == "figure" or tag == "img":
-            add_photo(element)
-        elif tag == "table":
-            for row in element.iter("tr"):
-                cells = [clean(raw_text(c)) for c in row if _tag(c) in ("td", "th")]
-                line = " ".join(c for c in cells if c)
-                if line:
-                    with contextlib.suppress(ValidationError):
-                        add(Paragraph.from_text(line), line)
-        else:
-            children = list(element)
-            if any(_tag(c) in _BLOCKISH for c in children):
-                # Text and inline markup directly inside a container, between its blocks (blog
-                # engines separate paragraphs with <br>), become paragraphs of their own.
-                stack.extend(reversed(_runs(element)))
-            elif tag in ("div", "section", "article", "main", "span", "font", "center", "header"):
-                paragraph(element)
-    return blocks, photos
+        if tag and not _is_not_body_text(element, tag):
+            read = _BLOCK_RULES.get(tag, _read_container)
+            stack.extend(reversed(read(body, element, tag)))
+    return body.blocks, body.photos

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any, Final
 
 from lxml import etree
 
 from articlekit._html_read import read_head_metadata
+from articlekit._text import FORBIDDEN_CHARACTER
 
 ARTICLE_TYPES: Final = frozenset(
     {
@@ -74,13 +76,22 @@ def parse_date(value: object) -> datetime | None:
         return None
 
 
+def strip_forbidden(text: str) -> str:
+    """*text* without the characters the model refuses (`articlekit._text.FORBIDDEN_CHARACTER`).
+
+    Pages hold them (libxml2's HTML parser keeps control characters, ``&#1;`` and ``&#xfffe;``
+    among them); a lenient reader drops the characters, not the text around them.
+    """
+    return text if text.isprintable() else FORBIDDEN_CHARACTER.sub("", text)
+
+
 def clean(value: object) -> str | None:
-    """One-line text with runs of white space folded, or ``None``."""
+    """One-line text without forbidden characters, runs of white space folded, or ``None``."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
         return None
-    text = _SPACE.sub(" ", value).strip()
+    text = _SPACE.sub(" ", strip_forbidden(value)).strip()
     return text or None
 
 
@@ -184,21 +195,10 @@ def _first_url(value: Any) -> str | None:
 
 def from_json_ld(root: etree._Element) -> dict[str, Any]:
     """Candidates from the first JSON-LD object typed as an article (``@graph`` and lists too)."""
-    nodes: list[dict[str, Any]] = []
-    for block in read_head_metadata(root)["json_ld"]:
-        _flatten(block, nodes)
-    article = next((node for node in nodes if _types(node) & ARTICLE_TYPES), None)
+    article = _json_ld_article(root)
     if article is None:
         return {}
     publisher = article.get("publisher")
-    keywords = article.get("keywords")
-    if isinstance(keywords, str):
-        keywords = keywords.split(",")
-    section = article.get("articleSection")
-    if isinstance(section, list):
-        section = section[0] if section else None
-    about = article.get("about")
-    topics = _names(about) if about is not None else []
     return {
         "headline": clean_json(article.get("headline")) or clean_json(article.get("name")),
         "subheadline": clean_json(article.get("alternativeHeadline")),
@@ -209,15 +209,36 @@ def from_json_ld(root: etree._Element) -> dict[str, Any]:
         "summary": clean_json(article.get("description")),
         "url": _first_url(article.get("url")) or _first_url(article.get("mainEntityOfPage")),
         "image": _first_url(article.get("image")),
-        "section": clean(section),
-        "keywords": [k for k in (clean(k) for k in keywords or []) if k]
-        if isinstance(keywords, list)
-        else [],
-        "topics": topics,
+        "section": clean(_first_item(article.get("articleSection"))),
+        "keywords": _keywords(article.get("keywords")),
+        "topics": _names(article.get("about")),  # no "about": no names
         "language": clean(article.get("inLanguage")),
         "provider": clean(publisher.get("name")) if isinstance(publisher, dict) else None,
         "body_text": clean(article.get("articleBody")),
     }
+
+
+def _json_ld_article(root: etree._Element) -> dict[str, Any] | None:
+    nodes: list[dict[str, Any]] = []
+    for block in read_head_metadata(root)["json_ld"]:
+        _flatten(block, nodes)
+    return next((node for node in nodes if _types(node) & ARTICLE_TYPES), None)
+
+
+def _first_item(value: Any) -> Any:
+    """The first item of a list (None when empty), or *value* itself."""
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
+def _keywords(value: Any) -> list[str]:
+    """JSON-LD ``keywords``: a list, or one string of comma-separated keywords."""
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list):
+        return []
+    return [keyword for keyword in (clean(item) for item in value) if keyword]
 
 
 def _itemprop_value(element: etree._Element) -> str | None:
@@ -231,32 +252,15 @@ def _itemprop_value(element: etree._Element) -> str | None:
 
 def from_microdata(root: etree._Element) -> dict[str, Any]:
     """Candidates from the first microdata item typed as an article."""
-    scope = None
-    for element in root.iter():
-        itemtype = element.get("itemtype")
-        if itemtype and {t.rsplit("/", 1)[-1] for t in itemtype.split()} & ARTICLE_TYPES:
-            scope = element
-            break
+    scope = _microdata_article(root)
     if scope is None:
         return {}
     found: dict[str, Any] = {"authors": []}
     for element in scope.iter():
-        prop = element.get("itemprop")
-        if not prop:
-            continue
-        for name in prop.split():
-            if name == "author":
-                person = next(
-                    (e for e in element.iter() if "name" in (e.get("itemprop") or "").split()),
-                    None,
-                )
-                value = _itemprop_value(person if person is not None else element)
-                if value and not _URL_LIKE.match(value) and value not in found["authors"]:
-                    found["authors"].append(value)
-            elif name == "articleBody":
-                found.setdefault("body_element", element)
-            elif name in ("headline", "description", "datePublished", "dateModified"):
-                found.setdefault(name, _itemprop_value(element))
+        for name in (element.get("itemprop") or "").split():
+            read = _ITEMPROP_READERS.get(name)
+            if read is not None:
+                read(found, name, element)
     return {
         "headline": found.get("headline"),
         "authors": found["authors"],
@@ -265,6 +269,45 @@ def from_microdata(root: etree._Element) -> dict[str, Any]:
         "summary": found.get("description"),
         "body_element": found.get("body_element"),
     }
+
+
+def _microdata_article(root: etree._Element) -> etree._Element | None:
+    """The first element whose ``itemtype`` names an article type."""
+    for element in root.iter():
+        itemtype = element.get("itemtype")
+        if itemtype and {t.rsplit("/", 1)[-1] for t in itemtype.split()} & ARTICLE_TYPES:
+            return element
+    return None
+
+
+def _add_author(found: dict[str, Any], name: str, element: etree._Element) -> None:
+    """The author's name: its ``itemprop=name`` inside, else the author element's own value."""
+    person = next(
+        (e for e in element.iter() if "name" in (e.get("itemprop") or "").split()),
+        None,
+    )
+    value = _itemprop_value(person if person is not None else element)
+    if value and not _URL_LIKE.match(value) and value not in found["authors"]:
+        found["authors"].append(value)
+
+
+def _set_body_element(found: dict[str, Any], name: str, element: etree._Element) -> None:
+    found.setdefault("body_element", element)
+
+
+def _set_first_value(found: dict[str, Any], name: str, element: etree._Element) -> None:
+    found.setdefault(name, _itemprop_value(element))
+
+
+# Microdata property -> how it is read into the candidates; the first of each wins.
+_ITEMPROP_READERS: Final[dict[str, Callable[[dict[str, Any], str, etree._Element], None]]] = {
+    "author": _add_author,
+    "articleBody": _set_body_element,
+    "headline": _set_first_value,
+    "description": _set_first_value,
+    "datePublished": _set_first_value,
+    "dateModified": _set_first_value,
+}
 
 
 def from_meta(root: etree._Element) -> dict[str, Any]:

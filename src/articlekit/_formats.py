@@ -152,7 +152,7 @@ def _is_json_lines(head: bytes) -> bool:
     from articlekit.errors import ParseError
 
     try:
-        document = parse_json(first)
+        document = parse_json(first, strict=False)  # readers repair duplicates
     except ParseError:
         return False
     return isinstance(document, dict) and "articlekit" in document
@@ -193,7 +193,7 @@ def detect_file(fp: IO[bytes], name: str = "") -> str:
 def _detect_json(data: str | bytes) -> str:
     from articlekit._json_text import parse_json
 
-    document = parse_json(data)
+    document = parse_json(data, strict=False)  # readers repair duplicates
     first = document[0] if isinstance(document, list) and document else document
     if not isinstance(first, dict):
         raise UnsupportedError("JSON, but not an object or a list of objects")

@@ -7,7 +7,6 @@ input in, a tree out) and `read_head_metadata` (JSON-LD, OpenGraph and meta of a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, Final
@@ -15,6 +14,7 @@ from typing import Any, Final
 from lxml import etree
 
 from articlekit._json_text import parse_json
+from articlekit._numbers import ascii_integer
 from articlekit._xml import MAX_BYTES, check_depth
 from articlekit.errors import ParseError, ValidationError
 from articlekit.inline import canonical_inline_from_element
@@ -38,10 +38,6 @@ _PARSER: Final = etree.HTMLParser(
     no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
 )
 _HEADINGS: Final = {f"h{level}": level for level in range(2, 7)}
-# Sizes, versions and indexes are written in ASCII digits; str.isdigit() and int() would take a
-# superscript two or Arabic-Indic digits too, and int() refuses more than 4,300 digits with a
-# bare ValueError. Ten digits hold every 32-bit value the model takes.
-_DECIMAL: Final = re.compile(r"[0-9]{1,10}")
 _MAX_INT: Final = 2**31 - 1
 
 
@@ -143,13 +139,13 @@ def _number(
     value = element.get(attribute)
     if value is None:
         return None
-    if not _DECIMAL.fullmatch(value):
+    number = ascii_integer(value)  # ASCII digits only, at most ten
+    if number is None:
         shown = value if len(value) <= 20 else value[:20] + "..."
         raise ValidationError(
             f"{_where(element, attribute)} is {shown!r}, not a number of 1 to 10 ASCII digits",
             path=path,
         )
-    number = int(value)
     if number > most and beyond:
         raise ValidationError(f"{_where(element, attribute)} is {number}, {beyond}", path=path)
     if not least <= number <= most:

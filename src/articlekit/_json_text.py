@@ -8,9 +8,13 @@ once per level and only stops at the interpreter's recursion limit, and every re
 from __future__ import annotations
 
 import json
-from typing import Any, Final
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final
 
 from articlekit.errors import ParseError
+
+if TYPE_CHECKING:
+    from articlekit._repairs import Repairs
 
 MAX_BYTES: Final = 64 * 1024 * 1024
 """The largest JSON text the readers take: in bytes, or in characters for a `str`."""
@@ -19,7 +23,7 @@ MAX_DEPTH: Final = 128
 """The deepest nesting of arrays and objects the readers take; articles need fewer than 10."""
 
 
-def parse_json(data: str | bytes, *, strict: bool = True) -> Any:
+def parse_json(data: str | bytes, *, strict: bool = True, repairs: Repairs | None = None) -> Any:
     """Parse JSON text or bytes, turning every failure into `ParseError`.
 
     Args:
@@ -27,6 +31,9 @@ def parse_json(data: str | bytes, *, strict: bool = True) -> Any:
         strict: Refuse a member given twice in one object and the constants ``NaN`` and
             ``Infinity``; without it, the last of two members wins and the constants are
             read, as web pages' JSON-LD needs. Size and nesting are bounded either way.
+        repairs: The document readers' report: unless it is strict, a member given twice is
+            read as Python's json and JavaScript's ``JSON.parse`` do (the last one wins) and
+            reported; the constants are refused still.
 
     Raises:
         ParseError: Not JSON, larger than `MAX_BYTES` or nested deeper than `MAX_DEPTH`.
@@ -41,6 +48,8 @@ def parse_json(data: str | bytes, *, strict: bool = True) -> Any:
         if strict
         else {}
     )
+    if repairs is not None and not repairs.strict:
+        hooks["object_pairs_hook"] = _object_reporting_duplicates(repairs)
     try:
         document = json.loads(data, **hooks)
     except ParseError:
@@ -87,6 +96,24 @@ def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise ParseError(f"not valid JSON: the member {name!r} appears twice in an object")
             seen.add(name)
     return members
+
+
+def _object_reporting_duplicates(
+    repairs: Repairs,
+) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """An object hook keeping the last of a repeated member, and reporting it."""
+
+    def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        members = dict(pairs)
+        if len(members) != len(pairs):
+            seen: set[str] = set()
+            for name, _ in pairs:
+                if name in seen:
+                    repairs.report("given twice in one object: the last one is read", where=name)
+                seen.add(name)
+        return members
+
+    return build
 
 
 def _refuse_constant(name: str) -> Any:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from datetime import tzinfo
+from typing import Any, Final, NamedTuple
 
 from articlekit._convert import parse_datetime
 from articlekit._ninjs_html import blocks_from_html, blocks_from_text
@@ -27,21 +29,68 @@ from articlekit._ninjs_names import (
     WHERE,
     rename,
 )
+from articlekit._ninjs_repair import (
+    Reading,
+    derived_headline,
+    identifier_member,
+    repair_identity,
+    repaired_moment,
+)
+from articlekit._repairs import Repairs
 from articlekit._text import check_xml_safe
 from articlekit.errors import UnsupportedError, ValidationError, join_path
-from articlekit.model import Article, Block, Byline, Photo, Rendition, Topic, TopicKind
+from articlekit.model import (
+    Article,
+    Block,
+    Byline,
+    Paragraph,
+    Photo,
+    Rendition,
+    Topic,
+    TopicKind,
+)
 
 __all__ = ["read_document"]
 
+# The fields of one date-time member each, in the order they are read.
+DATES: Final = {
+    "created": "contentcreated", "published": "firstcreated", "updated": "versioncreated",
+    "embargoed": "embargoed",
+}  # fmt: skip
+# The fields of one string member each, read as they are.
+TEXTS: Final = {
+    "located": "located", "status": "pubstatus", "copyright_holder": "copyrightholder",
+    "copyright_notice": "copyrightnotice", "usage_terms": "usageterms", "editor_note": "ednote",
+}  # fmt: skip
+# ninjs 1.x: the members only 1.x has, the singular names of its collections.
+ONLY_1X: Final = frozenset(
+    {"headline", "byline", "subject", "person", "place", "organisation", "$standard"}
+)
+PREFIXES_1X: Final = ("headline_", "body_", "description_")
+PLURALS_1X: Final = {
+    "subject": "subjects", "person": "people", "place": "places",
+    "organisation": "organisations", "event": "events", "object": "objects",
+    "genre": "genres", "infosource": "infosources",
+}  # fmt: skip
+# 1.x members left out when it is brought to 2.x.
+NOT_READ_1X: Final = frozenset(
+    {"$standard", "altids", "mimetype", "trustindicator", "charcount", "wordcount"}
+)
 
-def read_document(document: Any) -> Article:
-    """Build an article from one parsed ninjs item of any version read."""
+
+def read_document(document: Any, repairs: Repairs, zone: tzinfo) -> Article:
+    """Build an article from one parsed ninjs item of any version read.
+
+    Deviations of real producers are repaired and reported to *repairs*; a date-time without
+    a time zone is read in *zone*.
+    """
     if not isinstance(document, dict):
         raise ValidationError(
             f"expected a JSON object holding one ninjs item, got {_kind(document)}"
         )
     major = _major_version(document)
     camel = major == 3
+    original = document
     if major == 1:
         document = _from_1x(document)
     else:
@@ -49,8 +98,11 @@ def read_document(document: Any) -> Article:
         renamed = rename(document, LOWER)
         camel = camel or renamed != document
         document = renamed
+    reading = Reading(repairs, zone, camel=camel)
     try:
-        return _read_article(document)
+        article = _read_article(repair_identity(document, reading), reading, one=major == 1)
+        _report_not_read(original, document, reading, one=major == 1)
+        return article
     except ValidationError as error:
         if not camel:
             raise
@@ -58,39 +110,104 @@ def read_document(document: Any) -> Article:
         raise ValidationError(error.message, path=path) from None
 
 
+def _report_not_read(
+    original: dict[str, Any], document: dict[str, Any], reading: Reading, *, one: bool
+) -> None:
+    """Report, in one repair, every member of the item the reader does not read."""
+    top = [key for key in original if not _read_1x(key)] if one else []
+    found = _not_read(document, "", "", reading, top_level=not one)
+    # An item without ``uri`` has its identifier read from the member it names it by.
+    used = identifier_member(original) if original.get("uri") is None else None
+    names = ", ".join(name for name in dict.fromkeys(top + found) if name != used)
+    if names:
+        reading.repairs.report(f"not read, the model has no field for them: {names}", where=names)
+
+
+def _not_read(
+    obj: dict[str, Any], kind: str, prefix: str, reading: Reading, *, top_level: bool = True
+) -> list[str]:
+    """The members not read of *obj*, an object of the array *kind*, and of the objects in it.
+
+    Each is a dotted name (``associations.renditions.poi``); with *top_level* False, *obj*'s
+    own members are not checked (a 1.x item's are checked by their 1.x names).
+    """
+    read = READ_MEMBERS[kind]
+    found = []
+    for key, value in obj.items():
+        if key not in read:
+            if top_level:
+                found.append(prefix + reading.name(key))
+        elif key in READ_MEMBERS and type(value) is list:
+            inner = f"{prefix}{reading.name(key)}."
+            for entry in value:
+                if type(entry) is dict:
+                    found += _not_read(entry, key, inner, reading)
+    return found
+
+
+def _read_1x(key: str) -> bool:
+    """Tell whether the reader reads the 1.x member *key*."""
+    if key.startswith(("headline_", "description_")):
+        role = key.partition("_")[2]
+        return role in ROLES_READ_1X
+    if key in NOT_READ_1X:
+        return key == "$standard"  # the version is read from it
+    return key in ONLY_1X or key in PLURALS_1X or key.startswith("body_") or key in READ_MEMBERS[""]
+
+
 def _major_version(document: dict[str, Any]) -> int:
     """Tell the major version of an item: the declared one, or the one its shape shows."""
-    declared = None
     standard = document.get("standard", document.get("$standard"))
-    if isinstance(standard, dict):
-        name = standard.get("name")
-        if isinstance(name, str) and name.strip().lower() != "ninjs":
-            raise UnsupportedError(f"the item declares the standard {name!r}, not ninjs")
-        version, schema = standard.get("version"), standard.get("schema")
-        if isinstance(version, str):
-            declared = version
-        elif isinstance(schema, str) and SCHEMA_VERSION.search(schema):
-            declared = SCHEMA_VERSION.search(schema).group(1)  # type: ignore[union-attr]
-    schema = document.get("$schema")
-    if declared is None and isinstance(schema, str) and SCHEMA_VERSION.search(schema):
-        declared = SCHEMA_VERSION.search(schema).group(1)  # type: ignore[union-attr]
+    standard = standard if isinstance(standard, dict) else {}
+    if _standard_name(standard) == "ttninjs":
+        return 1  # TT's ninjs 1.x with members of its own, versioned on its own
+    declared = _declared_version(standard, document)
     if declared is not None:
-        match = re.fullmatch(r"\s*([0-9]{1,4})\.([0-9]{1,4})(?:\.[0-9]{1,4})*\s*", declared)
-        if match is None or int(match.group(2)) not in READS.get(int(match.group(1)), ()):
-            known = "1.0-1.6, 2.0-2.2 and 3.0-3.1"
-            raise UnsupportedError(
-                f"ninjs version {declared!r} is not read; this release reads {known}"
-            )
-        return int(match.group(1))
-    one = {"headline", "byline", "subject", "person", "place", "organisation", "$standard"}
-    if any(
-        key in one or key.startswith(("headline_", "body_", "description_")) for key in document
-    ):
+        return _read_major(declared)
+    return _shape_version(document)
+
+
+def _standard_name(standard: dict[str, Any]) -> str | None:
+    """The declared standard's name, lower case; another standard than ninjs is refused."""
+    name = standard.get("name")
+    if not isinstance(name, str):
+        return None
+    name = name.strip().lower()
+    if name not in {"ninjs", "ttninjs"}:
+        raise UnsupportedError(f"the item declares the standard {standard['name']!r}, not ninjs")
+    return name
+
+
+def _declared_version(standard: dict[str, Any], document: dict[str, Any]) -> str | None:
+    """The version in ``standard.version``, else in the ninjs schema URL it names."""
+    version = standard.get("version")
+    if isinstance(version, str):
+        return version
+    return _schema_version(standard.get("schema")) or _schema_version(document.get("$schema"))
+
+
+def _schema_version(schema: Any) -> str | None:
+    match = SCHEMA_VERSION.search(schema) if isinstance(schema, str) else None
+    return match.group(1) if match is not None else None
+
+
+def _read_major(declared: str) -> int:
+    """The major version of a declared one; a version not read is refused."""
+    match = re.fullmatch(r"\s*([0-9]{1,4})\.([0-9]{1,4})(?:\.[0-9]{1,4})*\s*", declared)
+    if match is None or int(match.group(2)) not in READS.get(int(match.group(1)), ()):
+        known = "1.0-1.6, 2.0-2.2 and 3.0-3.1"
+        raise UnsupportedError(
+            f"ninjs version {declared!r} is not read; this release reads {known}"
+        )
+    return int(match.group(1))
+
+
+def _shape_version(document: dict[str, Any]) -> int:
+    """The major version an undeclared item's members show."""
+    if any(key in ONLY_1X or key.startswith(PREFIXES_1X) for key in document):
         return 1
-    if isinstance(document.get("associations"), dict) or isinstance(
-        document.get("renditions"), dict
-    ):
-        return 1
+    if any(isinstance(document.get(key), dict) for key in ("associations", "renditions")):
+        return 1  # 1.x keys these by name: objects where 2.x has arrays
     return 3 if any(key in LOWER for key in document) else 2
 
 
@@ -127,6 +244,16 @@ def _objects(obj: dict[str, Any], key: str, path: str = "") -> list[tuple[str, d
     return items
 
 
+def _strings(obj: dict[str, Any], key: str) -> list[str]:
+    """The strings of the array *key*, an array of strings in ninjs 2.x and AP's 1.x."""
+    value = obj.get(key)
+    if value is None:
+        return []
+    if type(value) is not list or any(type(item) is not str for item in value):
+        raise ValidationError("expected an array of strings", path=key)
+    return [item for item in value if item.strip()]
+
+
 def _size(obj: dict[str, Any], key: str, path: str) -> int | None:
     value = obj.get(key)
     if value is None:
@@ -138,14 +265,17 @@ def _size(obj: dict[str, Any], key: str, path: str) -> int | None:
     return value
 
 
-def _moment(obj: dict[str, Any], key: str) -> Any:
+def _moment(obj: dict[str, Any], key: str, reading: Reading) -> Any:
     value = _text(obj, key)
     if value is None:
         return None
     try:
         return parse_datetime(value)
     except ValidationError as error:
-        raise ValidationError(error.message, path=key) from None
+        moment = repaired_moment(value, key, reading)
+        if moment is None:
+            raise ValidationError(error.message, path=key) from None
+        return moment
 
 
 def _model(model: type[Any], path: str, **fields: Any) -> Any:
@@ -185,70 +315,159 @@ def _by_role(items: list[tuple[str, dict[str, Any]]], roles: frozenset[str]) -> 
     return None
 
 
-def _read_article(doc: dict[str, Any]) -> Article:
+def _read_article(doc: dict[str, Any], reading: Reading, *, one: bool) -> Article:
     uri = _text(doc, "uri")
     if uri is None:
         raise ValidationError("required field is missing", path="uri")
     headlines = _objects(doc, "headlines")
     descriptions = _objects(doc, "descriptions")
-    headline = _by_role(headlines, HEADLINE_ROLES)
-    if headline is None:
-        no_role = [entry for entry in headlines if entry[1].get("role") is None]
-        headline = _plain(no_role[0][1], no_role[0][0]) if no_role else None
-    headline = headline or _text(doc, "title") or _text(doc, "slugline") or uri
-    summary = _by_role(descriptions, SUMMARY_ROLES)
-    if summary is None:
-        plain = [(p, d) for p, d in descriptions if (_text(d, "role", p) or "text") == "text"]
-        summary = _plain(plain[0][1], plain[0][0]) if plain else None
-    version = _text(doc, "version")
-    if version is not None and not re.fullmatch("[0-9]{1,10}", version.strip()):
-        raise ValidationError(f"{version!r} is not a version number like '1'", path="version")
-    url, photos = _read_root_renditions(doc, uri)
-    photos += [
-        photo for photo in (_read_photo(p, a) for p, a in _objects(doc, "associations")) if photo
-    ]
+    headline = _main_headline(headlines)
+    summary = _described(descriptions, SUMMARY_ROLES)
+    version = _read_version(doc)
+    url, photos = _read_root_renditions(doc, uri, reading)
+    photos += [photo for photo in (_read_photo(p, a) for p, a in _objects(doc, "associations"))
+               if photo]  # fmt: skip
     names = {name: i for i, name in enumerate(_association_names(doc)) if name is not None}
-    bylines, topics, keywords = _read_people_and_topics(doc)
-    provider = next(
-        (
-            _text(s, "name", p)
-            for p, s in _objects(doc, "infosources")
-            if s.get("role") == "provider"
-        ),
-        None,
-    )
+    body = _read_body(doc, photos, names)
+    fields: dict[str, Any] = {
+        "uri": uri,
+        "version": version,
+        "url": url,
+        "headline": _derive_headline(doc, headline, summary, body, reading, one=one),
+        **_read_people_and_topics(doc),
+        "provider": _provider(doc),
+    }
+    _apply_producer_members(doc, fields)
     return _model(  # type: ignore[no-any-return]
         Article,
         "",
-        uri=uri,
-        # Providers such as AP count versions from 0; the model counts from 1.
-        version=max(int(version), 1) if version is not None else 1,
-        url=url,
         language=_text(doc, "language"),
-        headline=headline,
         subheadline=_by_role(headlines, SUB_ROLES),
         kicker=_by_role(headlines, KICKER_ROLES),
         section=_by_role(descriptions, frozenset({"section"})),
         summary=summary,
         slugline=_text(doc, "slugline"),
-        bylines=bylines or _byline_of_by(doc),
+        **_bylines_or_by(doc, fields),
         photos=photos,
-        topics=topics,
-        keywords=keywords,
-        body=_read_body(doc, photos, names),
-        created=_moment(doc, "contentcreated"),
-        published=_moment(doc, "firstcreated"),
-        updated=_moment(doc, "versioncreated"),
-        embargoed=_moment(doc, "embargoed"),
+        body=body,
+        **{field: _moment(doc, member, reading) for field, member in DATES.items()},
         dateline=_by_role(descriptions, frozenset({"dateline"})),
-        located=_text(doc, "located"),
-        status=_text(doc, "pubstatus") or "usable",
-        provider=provider,
-        copyright_holder=_text(doc, "copyrightholder"),
-        copyright_notice=_text(doc, "copyrightnotice"),
-        usage_terms=_text(doc, "usageterms"),
-        editor_note=_text(doc, "ednote"),
+        **_texts(doc),
     )
+
+
+def _main_headline(headlines: list[tuple[str, dict[str, Any]]]) -> str | None:
+    """The headline of a main role, else the first one without a role."""
+    headline = _by_role(headlines, HEADLINE_ROLES)
+    if headline is None:
+        no_role = [entry for entry in headlines if entry[1].get("role") is None]
+        headline = _plain(no_role[0][1], no_role[0][0]) if no_role else None
+    return headline
+
+
+def _described(descriptions: list[tuple[str, dict[str, Any]]], roles: frozenset[str]) -> str | None:
+    """The description of one of *roles*, else the first plain ``text`` one."""
+    text = _by_role(descriptions, roles)
+    if text is None:
+        plain = [(p, d) for p, d in descriptions if (_text(d, "role", p) or "text") == "text"]
+        text = _plain(plain[0][1], plain[0][0]) if plain else None
+    return text
+
+
+def _read_version(doc: dict[str, Any]) -> int:
+    version = _text(doc, "version")
+    if version is None:
+        return 1
+    if not re.fullmatch("[0-9]{1,10}", version.strip()):
+        raise ValidationError(f"{version!r} is not a version number like '1'", path="version")
+    return max(int(version), 1)  # providers such as AP count versions from 0; the model from 1
+
+
+def _derive_headline(
+    doc: dict[str, Any],
+    headline: str | None,
+    summary: str | None,
+    body: list[Block],
+    reading: Reading,
+    *,
+    one: bool,
+) -> str:
+    """The headline read, or one derived as the reading policy orders when there is none."""
+    if headline is not None and headline.strip():
+        return headline
+    headline = derived_headline(
+        [("slugline", _text(doc, "slugline")), ("title", _text(doc, "title")),
+         ("the description", summary)],
+        next((b.plain_text for b in body if isinstance(b, Paragraph)), None),
+        reading,
+        member="headline" if one else reading.name("headlines"),
+    )  # fmt: skip
+    if headline is None:
+        raise ValidationError("required field is missing", path="headlines")
+    return headline
+
+
+def _provider(doc: dict[str, Any]) -> str | None:
+    sources = _objects(doc, "infosources")
+    return next((_text(s, "name", p) for p, s in sources if s.get("role") == "provider"), None)
+
+
+def _producer_provider(doc: dict[str, Any]) -> str | None:
+    return doc["provider"] if type(doc.get("provider")) is str else None
+
+
+def _producer_url(doc: dict[str, Any]) -> str | None:
+    links = _objects(doc, "links")
+    return next((_text(k, "href", p) for p, k in links if k.get("rel") == "canonical"), None)
+
+
+def _producer_bylines(doc: dict[str, Any]) -> list[Byline]:
+    return [
+        _model(Byline, p, name=re.sub(r"(?i)^by\s+", "", _text(b, "by", p) or ""),
+               role=_text(b, "title", p))
+        for p, b in _objects(doc, "bylines") if (_text(b, "by", p) or "").strip()
+    ]  # fmt: skip
+
+
+class _ProducerMember(NamedTuple):
+    """A producer's own member, read into *field* where the standard members gave nothing.
+
+    With *extend*, what it holds is added to what the standard members gave.
+    """
+
+    member: str
+    field: str
+    read: Callable[[dict[str, Any]], Any]
+    extend: bool = False
+
+
+# AP's Media API members, in the order they are read.
+PRODUCER_MEMBERS: Final = (
+    _ProducerMember("provider", "provider", _producer_provider),
+    _ProducerMember("keywords", "keywords", lambda doc: _strings(doc, "keywords"), extend=True),
+    _ProducerMember("links", "url", _producer_url),
+    _ProducerMember("bylines", "bylines", _producer_bylines),
+)
+
+
+def _apply_producer_members(doc: dict[str, Any], fields: dict[str, Any]) -> None:
+    for rule in PRODUCER_MEMBERS:
+        if rule.extend:
+            fields[rule.field] = fields[rule.field] + rule.read(doc)
+        elif not fields[rule.field]:
+            fields[rule.field] = rule.read(doc)
+
+
+def _bylines_or_by(doc: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields read so far, bylines from ``by`` when none came from ``people``."""
+    return {**fields, "bylines": fields["bylines"] or _byline_of_by(doc)}
+
+
+def _texts(doc: dict[str, Any]) -> dict[str, Any]:
+    """The fields that are one string member each; a missing status is ``usable``."""
+    fields = {field: _text(doc, member) for field, member in TEXTS.items()}
+    fields["status"] = fields["status"] or "usable"
+    return fields
 
 
 def _byline_of_by(doc: dict[str, Any]) -> list[Byline]:
@@ -275,14 +494,18 @@ def _is_picture(item: dict[str, Any], path: str) -> bool:
 
 
 def _root_photo_renditions(doc: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    return [
-        (p, r)
-        for p, r in _objects(doc, "renditions")
-        if (_text(r, "contenttype", p) or "").lower() not in HTML_TYPES and r.get("href")
-    ]
+    return [(p, r) for p, r in _objects(doc, "renditions") if _is_image(r, p) and r.get("href")]
 
 
-def _read_root_renditions(doc: dict[str, Any], uri: str) -> tuple[str | None, list[Photo]]:
+def _is_image(rendition: dict[str, Any], path: str) -> bool:
+    kind = (_text(rendition, "contenttype", path) or "").lower()
+    return not kind or kind.startswith("image/")
+
+
+def _read_root_renditions(
+    doc: dict[str, Any], uri: str, reading: Reading
+) -> tuple[str | None, list[Photo]]:
+    _report_not_images(doc, reading)
     url = next(
         (
             _text(r, "href", p)
@@ -295,6 +518,19 @@ def _read_root_renditions(doc: dict[str, Any], uri: str) -> tuple[str | None, li
     if not renditions:
         return url, []
     return url, [_model(Photo, "renditions", uri=uri, renditions=renditions)]
+
+
+def _report_not_images(doc: dict[str, Any], reading: Reading) -> None:
+    """Report the root renditions neither a web page nor an image: they are not read."""
+    for path, rendition in _objects(doc, "renditions"):
+        kind = (_text(rendition, "contenttype", path) or "").lower()
+        if kind not in HTML_TYPES and not _is_image(rendition, path):
+            # AP's Media API lists its text's NITF and ANPA files: no image, nothing to show.
+            name = _text(rendition, "name", path)
+            reading.repairs.report(
+                f"a rendition of type {kind} ({name or path}) is not an image: not read",
+                where=reading.name("renditions"),
+            )
 
 
 def _read_rendition(path: str, item: dict[str, Any]) -> Rendition:
@@ -313,8 +549,27 @@ def _read_photo(path: str, item: dict[str, Any]) -> Photo | None:
     if not _is_picture(item, path):
         return None
     uri = _text(item, "uri", path)
-    if uri is not None and uri.startswith(NO_URI):
-        uri = None
+    main, renditions = _photo_renditions(item, path)
+    descriptions = _objects(item, "descriptions", path)
+    caption = _described(descriptions, frozenset({"caption"}))
+    creators = [_read_byline(p, person) for p, person in _objects(item, "people", path)
+                if _is_byline(person, p)]  # fmt: skip
+    return _model(  # type: ignore[no-any-return]
+        Photo,
+        path,
+        uri=None if uri is not None and uri.startswith(NO_URI) else uri,
+        caption=caption,
+        credit=_text(item, "by", path),
+        alt_text=_by_role(descriptions, frozenset({"alt", "alttext", "alt_text"})),
+        photographer=creators[0] if creators else None,
+        copyright_notice=_text(item, "copyrightnotice", path),
+        renditions=renditions,
+        **main,
+    )
+
+
+def _photo_renditions(item: dict[str, Any], path: str) -> tuple[dict[str, Any], list[Rendition]]:
+    """The main image's fields (a first rendition named ``original``) and the other renditions."""
     main: dict[str, Any] = {}
     renditions = []
     for index, (where, rendition) in enumerate(_objects(item, "renditions", path)):
@@ -327,25 +582,7 @@ def _read_photo(path: str, item: dict[str, Any]) -> Photo | None:
             }
         elif rendition.get("href") is not None:  # a rendition without a file is no image
             renditions.append(_read_rendition(where, rendition))
-    descriptions = _objects(item, "descriptions", path)
-    caption = _by_role(descriptions, frozenset({"caption"}))
-    if caption is None:
-        plain = [(p, d) for p, d in descriptions if (_text(d, "role", p) or "text") == "text"]
-        caption = _plain(plain[0][1], plain[0][0]) if plain else None
-    creators = [_read_byline(p, person) for p, person in _objects(item, "people", path)
-                if _is_byline(person, p)]  # fmt: skip
-    return _model(  # type: ignore[no-any-return]
-        Photo,
-        path,
-        uri=uri,
-        caption=caption,
-        credit=_text(item, "by", path),
-        alt_text=_by_role(descriptions, frozenset({"alt", "alttext", "alt_text"})),
-        photographer=creators[0] if creators else None,
-        copyright_notice=_text(item, "copyrightnotice", path),
-        renditions=renditions,
-        **main,
-    )
+    return main, renditions
 
 
 def _is_byline(person: dict[str, Any], path: str) -> bool:
@@ -371,46 +608,65 @@ def _read_byline(path: str, person: dict[str, Any]) -> Byline:
     )
 
 
-def _read_people_and_topics(doc: dict[str, Any]) -> tuple[list[Byline], list[Topic], list[str]]:
-    bylines: list[Byline] = []
-    keywords: list[str] = []
+def _read_people_and_topics(doc: dict[str, Any]) -> dict[str, Any]:
+    """The bylines (creators among ``people``), topics and keywords (``rel`` ``keyword``)."""
+    fields: dict[str, Any] = {"bylines": [], "keywords": []}
     by_kind: dict[TopicKind, list[Topic]] = {kind: [] for kind in COLLECTIONS}
     for kind, collection in COLLECTIONS.items():
         for path, item in _objects(doc, collection):
-            rel = (_text(item, "rel", path) or "").lower()
-            if kind is TopicKind.PERSON and _is_byline(item, path):
-                bylines.append(_read_byline(path, item))
-            elif kind is TopicKind.SUBJECT and rel == "keyword" and _text(item, "name", path):
-                keywords.append(_text(item, "name", path) or "")
-            else:
-                by_kind[kind].append(
-                    _model(
-                        Topic,
-                        path,
-                        kind=kind,
-                        name=_text(item, "name", path),
-                        uri=_text(item, "uri", path),
-                        code=_text(item, "literal", path),
-                    )
-                )
+            _read_concept(kind, path, item, fields, by_kind)
+    fields["topics"] = _ordered_topics(doc, by_kind)
+    return fields
+
+
+def _read_concept(
+    kind: TopicKind,
+    path: str,
+    item: dict[str, Any],
+    fields: dict[str, Any],
+    by_kind: dict[TopicKind, list[Topic]],
+) -> None:
+    """Read one entry of a collection as a byline, a keyword or a topic."""
+    rel = (_text(item, "rel", path) or "").lower()
+    if kind is TopicKind.PERSON and _is_byline(item, path):
+        fields["bylines"].append(_read_byline(path, item))
+    elif kind is TopicKind.SUBJECT and rel == "keyword" and _text(item, "name", path):
+        fields["keywords"].append(_text(item, "name", path) or "")
+    else:
+        by_kind[kind].append(
+            _model(
+                Topic,
+                path,
+                kind=kind,
+                name=_text(item, "name", path),
+                uri=_text(item, "uri", path),
+                code=_text(item, "literal", path),
+            )
+        )
+
+
+def _ordered_topics(doc: dict[str, Any], by_kind: dict[TopicKind, list[Topic]]) -> list[Topic]:
+    """The topics grouped by kind, or in the order the ``altids`` topic-order entry keeps."""
     topics = [topic for kind in COLLECTIONS for topic in by_kind[kind]]
+    kinds = _topic_order(doc)
+    if kinds is None or sorted(kinds, key=KIND_ORDER.__getitem__) != [t.kind for t in topics]:
+        return topics
+    queues = {kind: iter(items) for kind, items in by_kind.items()}
+    return [next(queues[kind]) for kind in kinds]
+
+
+def _topic_order(doc: dict[str, Any]) -> list[TopicKind] | None:
+    """The kinds of the topics in order, as the ``altids`` entry of the topic-order role keeps."""
+    altids = _objects(doc, "altids")
     order = next(
-        (
-            _text(a, "value", p)
-            for p, a in _objects(doc, "altids")
-            if a.get("role") == TOPIC_ORDER_ROLE
-        ),
-        None,
+        (_text(a, "value", p) for p, a in altids if a.get("role") == TOPIC_ORDER_ROLE), None
     )
-    if order is not None:
-        try:
-            kinds = [TopicKind(name) for name in order.split()]
-        except ValueError:
-            kinds = []
-        if sorted(kinds, key=KIND_ORDER.__getitem__) == [t.kind for t in topics]:
-            queues = {kind: iter(items) for kind, items in by_kind.items()}
-            topics = [next(queues[kind]) for kind in kinds]
-    return bylines, topics, keywords
+    if order is None:
+        return None
+    try:
+        return [TopicKind(name) for name in order.split()]
+    except ValueError:
+        return []
 
 
 def _read_body(doc: dict[str, Any], photos: list[Photo], names: dict[str, int]) -> list[Block]:
@@ -452,53 +708,64 @@ def _read_body(doc: dict[str, Any], photos: list[Photo], names: dict[str, int]) 
 def _from_1x(doc: dict[str, Any], *, nested: bool = False) -> dict[str, Any]:
     """Bring a ninjs 1.x item to the 2.x shape: flat headline/body/description, singular lists."""
     out: dict[str, Any] = {}
-    plural = {"subject": "subjects", "person": "people", "place": "places",
-              "organisation": "organisations", "event": "events", "object": "objects",
-              "genre": "genres", "infosource": "infosources"}  # fmt: skip
     for key, value in doc.items():
-        if key == "headline" or key.startswith("headline_"):
-            role = key.partition("_")[2] or "main"
-            out.setdefault("headlines", []).append({"role": role, "value": value})
-        elif key.startswith(("body_", "description_")):
-            kind, _, role = key.partition("_")
-            html = role.rsplit("_", 1)[-1] in {"html", "xhtml", "richtext"}
-            entry = {
-                "role": role,
-                "contenttype": "text/html" if html else "text/plain",
-                "value": value,
-            }
-            out.setdefault("bodies" if kind == "body" else "descriptions", []).append(entry)
-        elif key == "byline":
-            out["by"] = value
-        elif key in plural and isinstance(value, list):
-            out[plural[key]] = [_concept_from_1x(item, key == "infosource") for item in value]
-        elif key == "associations" and isinstance(value, dict):
-            if nested:  # associations of associations are not read: no need to map them
-                continue
-            out[key] = [
-                {"name": name, **_from_1x(item, nested=True)} if isinstance(item, dict) else item
-                for name, item in value.items()
-            ]
-        elif key == "renditions" and isinstance(value, dict):
-            out[key] = [
-                {
-                    "name": name,
-                    **{("contenttype" if k == "mimetype" else k): v for k, v in item.items()},
-                }
-                if isinstance(item, dict)
-                else item
-                for name, item in value.items()
-            ]
-        elif key not in {
-            "$standard",
-            "altids",
-            "mimetype",
-            "trustindicator",
-            "charcount",
-            "wordcount",
-        }:
-            out[key] = value
+        if key in NOT_READ_1X or (nested and key == "associations" and isinstance(value, dict)):
+            continue  # associations of associations are not read: no need to map them
+        rule = next((put for matches, put in _RULES_1X if matches(key, value)), _keep_1x)
+        rule(out, key, value)
     return out
+
+
+def _keep_1x(out: dict[str, Any], key: str, value: Any) -> None:
+    out[key] = value
+
+
+def _headline_1x(out: dict[str, Any], key: str, value: Any) -> None:
+    role = key.partition("_")[2] or "main"
+    out.setdefault("headlines", []).append({"role": role, "value": value})
+
+
+def _text_1x(out: dict[str, Any], key: str, value: Any) -> None:
+    kind, _, role = key.partition("_")
+    # TT's TTNINJS names its HTML body body_html5
+    html = role.rsplit("_", 1)[-1] in {"html", "html5", "xhtml", "richtext"}
+    entry = {"role": role, "contenttype": "text/html" if html else "text/plain", "value": value}
+    out.setdefault("bodies" if kind == "body" else "descriptions", []).append(entry)
+
+
+def _byline_1x(out: dict[str, Any], key: str, value: Any) -> None:
+    out["by"] = value
+
+
+def _collection_1x(out: dict[str, Any], key: str, value: Any) -> None:
+    out[PLURALS_1X[key]] = [_concept_from_1x(item, key == "infosource") for item in value]
+
+
+def _associations_1x(out: dict[str, Any], key: str, value: Any) -> None:
+    out[key] = [
+        {"name": name, **_from_1x(item, nested=True)} if isinstance(item, dict) else item
+        for name, item in value.items()
+    ]
+
+
+def _renditions_1x(out: dict[str, Any], key: str, value: Any) -> None:
+    out[key] = [
+        {"name": name, **{("contenttype" if k == "mimetype" else k): v for k, v in item.items()}}
+        if isinstance(item, dict)
+        else item
+        for name, item in value.items()
+    ]
+
+
+# How each 1.x member is brought to 2.x, by the first rule that matches it; the rest are kept.
+_RULES_1X: Final[tuple[tuple[Callable[[str, Any], bool], Callable[..., None]], ...]] = (
+    (lambda key, _: key == "headline" or key.startswith("headline_"), _headline_1x),
+    (lambda key, _: key.startswith(("body_", "description_")), _text_1x),
+    (lambda key, _: key == "byline", _byline_1x),
+    (lambda key, value: key in PLURALS_1X and isinstance(value, list), _collection_1x),
+    (lambda key, value: key == "associations" and isinstance(value, dict), _associations_1x),
+    (lambda key, value: key == "renditions" and isinstance(value, dict), _renditions_1x),
+)
 
 
 def _concept_from_1x(item: Any, source: bool) -> Any:
@@ -507,12 +774,48 @@ def _concept_from_1x(item: Any, source: bool) -> Any:
     out = {k: v for k, v in item.items() if k not in {"scheme", "code"}}
     if source and "rel" in out:  # 1.x infosource has "rel" where 2.x has "role"
         out["role"] = out.pop("rel")
-    scheme, code = item.get("scheme"), item.get("code")
-    if isinstance(code, str):
-        if isinstance(scheme, str):
-            out["uri"] = scheme + code
-        elif "://" in code:
-            out["uri"] = code
-        else:
-            out["literal"] = code
+    out.update(_code_from_1x(item.get("scheme"), item.get("code")))
     return out
+
+
+def _code_from_1x(scheme: Any, code: Any) -> dict[str, str]:
+    """A 1.x concept's ``scheme`` and ``code`` as the 2.x ``uri`` or ``literal``."""
+    if not isinstance(code, str):
+        return {}
+    if isinstance(scheme, str) and ":" in scheme:
+        return {"uri": scheme + code}
+    if isinstance(scheme, str):  # Superdesk names its vocabulary: scheme and code a QCode
+        return {"literal": f"{scheme}:{code}"}
+    return {"uri": code} if "://" in code else {"literal": code}
+
+
+# The roles of the 1.x ``headline_<role>`` and ``description_<role>`` members the reader reads.
+ROLES_READ_1X: Final = (
+    HEADLINE_ROLES | SUB_ROLES | KICKER_ROLES | SUMMARY_ROLES | {"section", "dateline", "text"}
+)
+_CONCEPT: Final = frozenset({"name", "uri", "literal", "rel"})
+_ENTRY: Final = frozenset({"role", "value", "contenttype"})
+# The members the reader reads, by the array whose objects hold them ("" is the item itself);
+# an array listed here has its objects' members checked too. Every other member is reported.
+READ_MEMBERS: Final[dict[str, frozenset[str]]] = {
+    "": frozenset(
+        {"uri", "version", "type", "standard", "$schema", "headlines", "descriptions", "bodies"}
+        | {"renditions", "associations", "by", "infosources", "altids", "slugline", "title"}
+        | {"language", *DATES.values(), *TEXTS.values(), *COLLECTIONS.values()}
+        | {rule.member for rule in PRODUCER_MEMBERS}
+    ),
+    "headlines": _ENTRY,
+    "descriptions": _ENTRY,
+    "bodies": _ENTRY,
+    "renditions": frozenset({"name", "href", "width", "height", "contenttype"}),
+    "associations": frozenset(
+        {"name", "uri", "type", "by", "copyrightnotice", "descriptions", "people", "renditions"}
+    ),
+    **dict.fromkeys(COLLECTIONS.values(), _CONCEPT),
+    "people": _CONCEPT | {"contactinfo"},
+    "contactinfo": frozenset({"type", "value"}),
+    "infosources": frozenset({"name", "role"}),
+    "altids": frozenset({"role", "value"}),
+    "links": frozenset({"rel", "href"}),
+    "bylines": frozenset({"by", "title"}),
+}

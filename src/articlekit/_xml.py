@@ -23,6 +23,15 @@ MAX_BYTES: Final = 64 * 1024 * 1024
 MAX_DEPTH: Final = 128
 """The deepest element nesting the readers take; real news stays under 30 (libxml2 stops at 256)."""
 
+MAX_INLINE_DEPTH: Final = 100
+"""The deepest inline markup the model takes: `MAX_DEPTH` less room for the writers' wrappers.
+
+Each document articlekit writes puts body markup inside elements of its own, 9 levels at most
+(a NewsML-G2 newsMessage: newsMessage, itemSet, newsItem, contentSet, inlineXML, html, body,
+blockquote, p); the readers count those levels too, so a model limit of `MAX_DEPTH` would let
+an article be written that no reader takes back. 100 leaves room for a few more.
+"""
+
 
 _POSITION_SUFFIX: Final = re.compile(r", line \d+, column \d+$")
 

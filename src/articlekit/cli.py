@@ -35,6 +35,7 @@ from articlekit._cli_paths import (
     shown,
 )
 from articlekit._formats import FORMATS, Format, detect_file, get_format
+from articlekit._io import MAX_BYTES, read_binary
 from articlekit._version import __version__
 from articlekit.errors import ArticleKitError
 from articlekit.model import Article, Heading, ListBlock, Paragraph, Quote
@@ -591,7 +592,8 @@ def _run_validate(arguments: argparse.Namespace) -> int:
                 count = sum(1 for _ in _articles(file, source, arguments.from_))
                 if check_schema is not None:
                     file.seek(0)
-                    check_schema(file.read())
+                    # Streamed formats were read piece by piece: read no more than a reader takes.
+                    check_schema(read_binary(file))
             print(f"{shown(source)}: valid ({count} article{'s' if count != 1 else ''})")
         except BrokenPipeError:
             raise  # the reader of standard output went away: main() ends quietly
@@ -605,6 +607,9 @@ def _schema_checker(path: str) -> Any:
     from articlekit import _schemas
 
     try:
+        # The schema is read whole, as a document is: no larger than a document may be.
+        if Path(path).stat().st_size > MAX_BYTES:
+            raise ValueError(f"larger than {MAX_BYTES} bytes, the limit")
         return _schemas.checker(Path(path))
     except (OSError, ValueError, ImportError) as error:
         raise _UsageError(f"--schema {shown(path)}: {shown(str(error))}") from None

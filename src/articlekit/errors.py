@@ -12,6 +12,7 @@ Every exception articlekit raises on purpose derives from :class:`ArticleKitErro
     ├── UnsupportedError(ArticleKitError)             a valid document of a kind we do not read
     └── LossError(ArticleKitError)                    strict output: the format can't carry a field
     LossWarning(UserWarning)                          the same as a warning (the default)
+    RepairWarning(UserWarning)                        a reader repaired a producer's deviation
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ __all__ = [
     "LossError",
     "LossWarning",
     "ParseError",
+    "RepairWarning",
     "UnsupportedError",
     "ValidationError",
 ]
@@ -109,6 +111,31 @@ class LossWarning(UserWarning):
 
     .. versionadded:: 0.1
     """
+
+
+class RepairWarning(UserWarning):
+    """A reader accepted a document that deviates from its standard, and repaired it.
+
+    Real producers' documents deviate in recurring ways (a date-time without a time zone, an
+    item without a headline, an identifier under another name). A reader accepts the common
+    deviations and says what it did about each: a value assumed, derived from another, or
+    dropped. With ``strict=True`` the reader raises :class:`ValidationError` instead.
+
+    Attributes:
+        repair: What the reader did, without the place.
+        where: The element or member it concerns, as the document names it: ``<headline>``,
+            ``guid``; empty where the repair concerns the whole document.
+        line: The 1-based line of that element, where known.
+
+    .. versionadded:: 0.1
+    """
+
+    def __init__(self, repair: str, *, where: str = "", line: int | None = None):
+        self.repair = repair
+        self.where = where
+        self.line = line
+        place = f"{where} (line {line})" if where and line is not None else where
+        super().__init__(f"{place}: {repair}" if place else repair)
 
 
 def join_path(outer: str | int, inner: str) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from lxml import etree
 
@@ -38,9 +38,9 @@ from articlekit._extract_meta import (
     person_name,
     split_names,
 )
-from articlekit._xml import MAX_DEPTH
+from articlekit._xml import MAX_INLINE_DEPTH
 from articlekit.errors import ParseError, ValidationError
-from articlekit.model import Article, Byline, Paragraph, PhotoRef, Topic
+from articlekit.model import Article, Block, Byline, Paragraph, Photo, PhotoRef, Topic
 
 __all__ = ["MAX_BYTES", "extract"]
 
@@ -114,12 +114,13 @@ def _parse(html: str | bytes) -> etree._Element:
     return root
 
 
-# The elements at the deepest level `_xml.MAX_DEPTH` allows that still hold elements.
-_AT_DEPTH_LIMIT: Final = etree.XPath("/".join(["self::*"] + ["*"] * (MAX_DEPTH - 1)) + "[*]")
+# The elements at the deepest level `_xml.MAX_INLINE_DEPTH` allows that still hold elements:
+# below it, a paragraph's inline markup is never deeper than the model takes.
+_AT_DEPTH_LIMIT: Final = etree.XPath("/".join(["self::*"] + ["*"] * (MAX_INLINE_DEPTH - 1)) + "[*]")
 
 
 def _flatten_too_deep(root: etree._Element) -> None:
-    """Keep only the text of elements nested deeper than `_xml.MAX_DEPTH`, in place."""
+    """Keep only the text of elements nested deeper than `_xml.MAX_INLINE_DEPTH`, in place."""
     # The walks of inline content recurse once per level; real pages nest fewer than 60 levels,
     # libxml2 stops at 256 (dropping the rest) or, in older releases, nowhere.
     found: Any = _AT_DEPTH_LIMIT(root)
@@ -169,14 +170,22 @@ def _near_headline(h1: etree._Element | None, pattern: re.Pattern[str]) -> str |
 
 
 def _visible_authors(root: etree._Element) -> list[str]:
+    """The names in ``rel=author`` links, else those in a "By ..." line classed as a byline."""
+    return _author_links(root) or _byline_names(root)
+
+
+def _author_links(root: etree._Element) -> list[str]:
     names: list[str] = []
     for link in root.iter("a"):
         if "author" in (link.get("rel") or "").split():
             name = element_text(link)
             if name and name not in names and len(name) < 80:
                 names.append(name)
-    if names:
-        return names
+    return names
+
+
+def _byline_names(root: etree._Element) -> list[str]:
+    """The names of the first short "By ..." line in an element classed as a byline."""
     for element in root.iter():
         if _BYLINE.search(element.get("class") or "") and len(element) < 20:
             text = element_text(element)
@@ -252,58 +261,154 @@ def extract(html: str | bytes, /, *, url: str | None = None) -> Article:
     json_ld = from_json_ld(root)
     microdata = from_microdata(root)
     meta = from_meta(root)
-    canonical = None
+    page_url = _page_url(root, meta, json_ld, url)
+    h1 = next(root.iter("h1"), None)
+    headline = _headline(root, h1, json_ld, microdata, meta)
+    # What the page prints around its headline and in its links, read before the tree is cleaned.
+    furniture = _headline_furniture(h1, json_ld)
+    topics = _topics(root, json_ld)
+    authors = _pick(json_ld.get("authors"), microdata.get("authors"), meta.get("authors"))
+    authors = authors or _visible_authors(root)
+    published = _published(root, h1, json_ld, microdata, meta)
+    updated = _pick(json_ld.get("updated"), microdata.get("updated"), meta.get("updated"))
+    body, photos = _body_and_photos(
+        root, microdata.get("body_element"), h1, page_url or url, headline
+    )
+    if not headline:
+        raise ValidationError(
+            "no headline found: no JSON-LD, og:title, <h1> or <title>", path="headline"
+        )
+    fields: dict[str, Any] = {
+        "uri": page_url or _text_uri(headline, body),
+        "url": page_url,
+        "language": _pick(root.get("lang"), json_ld.get("language")),
+        "headline": headline,
+        "subheadline": furniture.subheadline,
+        "kicker": furniture.kicker,
+        "section": _pick(json_ld.get("section"), meta.get("section")),
+        "summary": _pick(json_ld.get("summary"), microdata.get("summary"), meta.get("summary")),
+        "bylines": _bylines(authors),
+        "photos": photos,
+        "topics": topics,
+        "keywords": list(dict.fromkeys(_pick(json_ld.get("keywords"), meta.get("keywords")) or [])),
+        "body": body,
+        "published": published,
+        "updated": updated,
+        "dateline": furniture.dateline,
+        "provider": json_ld.get("provider"),
+    }
+    return _build(fields)
+
+
+_WEB: Final = ("http://", "https://")
+
+
+def _canonical_url(root: etree._Element) -> str | None:
     for link in root.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split():
-            canonical = clean(link.get("href"))
-            break
-    page_url = _pick(canonical, meta.get("url"), json_ld.get("url"), url)
-    if page_url and not page_url.startswith(("http://", "https://")):
-        page_url = url if url and url.startswith(("http://", "https://")) else None
-    base = page_url or url
+            return clean(link.get("href"))
+    return None
 
-    h1 = next(root.iter("h1"), None)
+
+def _page_url(
+    root: etree._Element, meta: dict[str, Any], json_ld: dict[str, Any], url: str | None
+) -> str | None:
+    """The page's own web address: the canonical link, ``og:url``, JSON-LD's, else *url*."""
+    page_url: str | None = _pick(_canonical_url(root), meta.get("url"), json_ld.get("url"), url)
+    if page_url and not page_url.startswith(_WEB):
+        return url if url and url.startswith(_WEB) else None
+    return page_url
+
+
+def _headline(
+    root: etree._Element,
+    h1: etree._Element | None,
+    json_ld: dict[str, Any],
+    microdata: dict[str, Any],
+    meta: dict[str, Any],
+) -> str | None:
+    """The declared headline (unless cut short), else og:title, the ``<h1>``, the ``<title>``."""
     title = next(root.iter("title"), None)
     h1_text = element_text(h1) if h1 is not None else None
-    og_title = meta.get("headline")
-    site = meta.get("site_name")
-    if og_title and site:  # "Headline | Site" in og:title: the site is not the headline
-        og_title = _without_site_name(og_title, site)
-    declared = _pick(json_ld.get("headline"), microdata.get("headline"))
-    if declared and h1_text and len(h1_text) > len(declared) and h1_text.startswith(declared):
-        declared = h1_text  # a CMS cut the declared headline short
-    headline = _pick(
-        declared,
+    headline: str | None = _pick(
+        _declared_headline(json_ld, microdata, h1_text),
         microdata.get("headline"),
-        og_title,
+        _og_title(meta),
         h1_text,
         element_text(title) if title is not None else None,
     )
-    kicker = _near_headline(h1, _KICKER)
-    subheadline = _pick(json_ld.get("subheadline"), _near_headline(h1, _DEK))
-    dateline = _near_headline(h1, _DATELINE)
-    topics = [
-        _safe(Topic, name=name)
-        for name in dict.fromkeys(
-            json_ld.get("topics")
-            or [element_text(a) for a in root.iter("a") if "tag" in (a.get("rel") or "").split()]
-        )
-        if name
+    return headline
+
+
+def _declared_headline(
+    json_ld: dict[str, Any], microdata: dict[str, Any], h1_text: str | None
+) -> str | None:
+    declared: str | None = _pick(json_ld.get("headline"), microdata.get("headline"))
+    if declared and h1_text and len(h1_text) > len(declared) and h1_text.startswith(declared):
+        return h1_text  # a CMS cut the declared headline short
+    return declared
+
+
+def _og_title(meta: dict[str, Any]) -> str | None:
+    """``og:title`` without the site's name: "Headline | Site" names the site, not the story."""
+    og_title: str | None = meta.get("headline")
+    site = meta.get("site_name")
+    return _without_site_name(og_title, site) if og_title and site else og_title
+
+
+class _HeadlineFurniture(NamedTuple):
+    """What a page prints beside its headline, each found by the class of its element."""
+
+    kicker: str | None
+    subheadline: str | None  # the dek or standfirst
+    dateline: str | None
+
+
+def _headline_furniture(h1: etree._Element | None, json_ld: dict[str, Any]) -> _HeadlineFurniture:
+    """The kicker, the subheadline (JSON-LD's ``alternativeHeadline`` first), the dateline."""
+    return _HeadlineFurniture(
+        kicker=_near_headline(h1, _KICKER),
+        subheadline=_pick(json_ld.get("subheadline"), _near_headline(h1, _DEK)),
+        dateline=_near_headline(h1, _DATELINE),
+    )
+
+
+def _topics(root: etree._Element, json_ld: dict[str, Any]) -> list[Topic]:
+    """JSON-LD ``about``, else the page's ``rel=tag`` links, once each."""
+    names = json_ld.get("topics") or [
+        element_text(link) for link in root.iter("a") if "tag" in (link.get("rel") or "").split()
     ]
-    authors = _pick(json_ld.get("authors"), microdata.get("authors"), meta.get("authors"))
-    if not authors:
-        authors = _visible_authors(root)
+    topics = (_safe(Topic, name=name) for name in dict.fromkeys(names) if name)
+    return [topic for topic in topics if topic is not None]
+
+
+def _published(
+    root: etree._Element,
+    h1: etree._Element | None,
+    json_ld: dict[str, Any],
+    microdata: dict[str, Any],
+    meta: dict[str, Any],
+) -> Any:
+    """The declared publication time, else a ``<time>``'s, else a date written near the h1."""
     published = _pick(
         json_ld.get("published"),
         microdata.get("published"),
         meta.get("published"),
         _visible_time(root),
     )
-    updated = _pick(json_ld.get("updated"), microdata.get("updated"), meta.get("updated"))
     if published is None and h1 is not None:
-        published = _written_date_near(root, h1)
+        return _written_date_near(root, h1)
+    return published
 
-    hint = microdata.get("body_element")
+
+def _body_and_photos(
+    root: etree._Element,
+    hint: etree._Element | None,
+    h1: etree._Element | None,
+    base: str | None,
+    headline: str | None,
+) -> tuple[list[Block], list[Photo]]:
+    """The body's blocks and photos, found once the tree is cleaned of boilerplate (in place)."""
     clean_tree(root, hint)
     containers = find_body(root, hint)
     if not containers:
@@ -312,56 +417,39 @@ def extract(html: str | bytes, /, *, url: str | None = None) -> Article:
             path="body",
         )
     body, photos = blocks_of(containers, base, headline)
-    # A lead photo shown between the headline and the body, outside the body's container.
-    if h1 is not None and not any(isinstance(b, PhotoRef) and b.photo == 0 for b in body[:1]):
-        lead = _lead_figure(h1, containers[0])
-        if lead is not None:
-            photo = photo_of(lead, base)
-            if photo is not None and all(p.href != photo.href for p in photos):
-                photos.insert(0, photo)
-                body = [
-                    PhotoRef(photo=0),
-                    *(PhotoRef(photo=b.photo + 1) if isinstance(b, PhotoRef) else b for b in body),
-                ]
+    if h1 is not None and not _opens_with_first_photo(body):
+        body, photos = _with_lead_photo(body, photos, _lead_figure(h1, containers[0]), base)
     if not any(isinstance(block, Paragraph) for block in body):
         raise ValidationError("no article body found: the page has no paragraphs", path="body")
-    if not headline:
-        raise ValidationError(
-            "no headline found: no JSON-LD, og:title, <h1> or <title>", path="headline"
-        )
-    uri = page_url
-    if uri is None:
-        digest = hashlib.sha256(
-            "\n".join([headline, *(getattr(b, "text", "") for b in body)]).encode("utf-8")
-        ).hexdigest()
-        uri = f"urn:sha256:{digest}"
-    fields: dict[str, Any] = {
-        "uri": uri,
-        "url": page_url,
-        "language": _pick(root.get("lang"), json_ld.get("language")),
-        "headline": headline,
-        "subheadline": subheadline,
-        "kicker": kicker,
-        "section": _pick(json_ld.get("section"), meta.get("section")),
-        "summary": _pick(json_ld.get("summary"), microdata.get("summary"), meta.get("summary")),
-        "bylines": [
-            byline
-            for byline in (
-                _safe(Byline, name=name)
-                for name in dict.fromkeys(filter(None, map(person_name, authors or [])))
-            )
-            if byline
-        ],
-        "photos": photos,
-        "topics": [topic for topic in topics if topic is not None],
-        "keywords": list(dict.fromkeys(_pick(json_ld.get("keywords"), meta.get("keywords")) or [])),
-        "body": body,
-        "published": published,
-        "updated": updated,
-        "dateline": dateline,
-        "provider": json_ld.get("provider"),
-    }
-    return _build(fields)
+    return body, photos
+
+
+def _opens_with_first_photo(body: list[Block]) -> bool:
+    return any(isinstance(block, PhotoRef) and block.photo == 0 for block in body[:1])
+
+
+def _with_lead_photo(
+    body: list[Block], photos: list[Photo], lead: etree._Element | None, base: str | None
+) -> tuple[list[Block], list[Photo]]:
+    """*body* opening with the photo of *lead*, a figure shown between headline and body."""
+    photo = photo_of(lead, base) if lead is not None else None
+    if photo is None or any(known.href == photo.href for known in photos):
+        return body, photos
+    shifted = (PhotoRef(photo=b.photo + 1) if isinstance(b, PhotoRef) else b for b in body)
+    return [PhotoRef(photo=0), *shifted], [photo, *photos]
+
+
+def _text_uri(headline: str, body: list[Block]) -> str:
+    """A ``urn:sha256:`` of the headline and the body's text, for a page without a web address."""
+    text = "\n".join([headline, *(getattr(block, "text", "") for block in body)])
+    return f"urn:sha256:{hashlib.sha256(text.encode('utf-8')).hexdigest()}"
+
+
+def _bylines(authors: list[str] | None) -> list[Byline]:
+    """A byline per person, once each, without "By" and the job title after the name."""
+    names = dict.fromkeys(filter(None, map(person_name, authors or [])))
+    bylines = (_safe(Byline, name=name) for name in names)
+    return [byline for byline in bylines if byline]
 
 
 def _written_date_near(root: etree._Element, h1: etree._Element) -> Any:

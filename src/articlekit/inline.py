@@ -13,6 +13,12 @@ Anything else is made canonical by parsing it as HTML and walking the tree: ``b`
 ``strong``, ``i`` becomes ``em``, ``tt``/``kbd``/``samp`` become ``code``; scripts, styles,
 embedded objects and their content are dropped; other elements are unwrapped to their content;
 a link whose ``href`` is unsafe (``javascript:``, ``data:``, ...) keeps its text but loses the link.
+
+The elements kept nest at most 100 levels deep, and all elements, unwrapped ones too, at most
+128 (as in the documents the readers take): deeper markup is refused, never cut short (libxml2's
+HTML parser drops what lies past 256 levels). The documents the writers make hold the markup
+inside up to 9 levels of their own, so whatever the model holds is written into documents that
+its readers take back.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from lxml import etree
 
 from articlekit._text import FORBIDDEN_CHARACTER, check_xml_safe, nfc
 from articlekit._urls import TEXT_LINK_SCHEMES, may_be_link
+from articlekit._xml import MAX_DEPTH, MAX_INLINE_DEPTH
 from articlekit.errors import ValidationError
 
 __all__ = [
@@ -120,7 +127,8 @@ def canonical_inline(markup: str) -> str:
         The sanitised fragment in canonical form; ``""`` when nothing is left.
 
     Raises:
-        ValidationError: The fragment holds a character XML cannot carry.
+        ValidationError: The fragment holds a character XML cannot carry, or nests the
+            elements it keeps deeper than 100 levels (all its elements deeper than 128).
 
     >>> canonical_inline('<b>Hi</b>  <script>x()</script><a href="javascript:x()">there</a>')
     '<strong>Hi</strong> there'
@@ -148,9 +156,13 @@ def canonical_inline_from_element(element: etree._Element) -> str:
     Returns:
         The element's content (not the element itself), sanitised and in canonical form.
 
+    Raises:
+        ValidationError: The content nests the elements it keeps deeper than 100 levels (all
+            its elements deeper than 128).
+
     .. versionadded:: 0.1
     """
-    tokens = list(_walk_children(element, in_link=False))
+    tokens = list(_walk_children(element, in_link=False, depth=0, kept=0))
     return nfc(_serialise(_tidy(tokens)))
 
 
@@ -236,7 +248,8 @@ def _is_canonical(markup: str) -> bool:
 
     Only an optimisation: a false "no" costs a parse, so the checks are string operations in C
     with one Python loop over the (few) tags; a "yes" must never be wrong. It does not check
-    NFC and XML safety, which `canonical_inline` checks around it.
+    NFC and XML safety, which `canonical_inline` checks around it. Markup nested deeper than
+    `MAX_INLINE_DEPTH` is not canonical: the tree walk refuses it and says why.
     """
     if not markup or "\n" in markup or "\t" in markup or "\r" in markup:
         return not markup
@@ -340,7 +353,8 @@ def _tags_are_canonical(joined: str, opening: int, closing: int) -> list[str] | 
     """Check the tags of *joined* one by one: they nest, and each fragment closes what it opens.
 
     *opening* and *closing* are the numbers of "<" and ">" in *joined*. Returns the hrefs of
-    the links as written, or ``None`` when a tag is not canonical.
+    the links as written, or ``None`` when a tag is not canonical or elements nest deeper than
+    `MAX_INLINE_DEPTH`.
     """
     tags = _CANONICAL_TAG.findall(joined)
     if opening != len(tags) or closing != len(tags):
@@ -367,10 +381,14 @@ def _tags_are_canonical(joined: str, opening: int, closing: int) -> list[str] | 
                 return None
             hrefs.append(href)
             stack.append(name)
+            if len(stack) > MAX_INLINE_DEPTH:
+                return None
         elif attribute:
             return None
         else:
             stack.append(name)
+            if len(stack) > MAX_INLINE_DEPTH:
+                return None
     return None if stack else hrefs
 
 
@@ -414,21 +432,42 @@ def _local_name(element: etree._Element) -> str | None:
     return tag.rpartition("}")[2].lower()
 
 
-def _walk_children(element: etree._Element, *, in_link: bool) -> Iterator[_Token]:
+def _walk_children(
+    element: etree._Element, *, in_link: bool, depth: int, kept: int
+) -> Iterator[_Token]:
+    """The tokens of *element*'s content.
+
+    *depth* is how deep *element* is in the fragment, *kept* how many of the elements around
+    its content the canonical form keeps (``em``, ``a``, ...).
+    """
     if element.text:
         yield ("text", element.text)
     for child in element:
-        yield from _walk(child, in_link=in_link)
+        yield from _walk(child, in_link=in_link, depth=depth + 1, kept=kept)
         if child.tail:
             yield ("text", child.tail)
 
 
-def _walk(element: etree._Element, *, in_link: bool) -> Iterator[_Token]:
+def _check_kept(kept: int) -> None:
+    """Refuse markup whose kept elements nest deeper than the model takes."""
+    if kept > MAX_INLINE_DEPTH:
+        raise ValidationError(f"inline markup nests elements deeper than {MAX_INLINE_DEPTH} levels")
+
+
+def _walk(element: etree._Element, *, in_link: bool, depth: int, kept: int) -> Iterator[_Token]:
+    # The walk recurses once per level; libxml2 2.14 drops what lies past 256 levels of a
+    # document, older releases build deeper trees: refuse rather than lose text or the stack.
+    # The elements the canonical form drops count here as in the documents the readers take.
+    if depth > MAX_DEPTH:
+        raise ValidationError(
+            f"inline markup nests elements deeper than {MAX_DEPTH} levels, "
+            "counting those it does not keep"
+        )
     tag = _local_name(element)
     if tag is None or tag in _DROPPED:
         return
     if tag in _VOID_UNKNOWN_TO_LIBXML2:
-        yield from _walk_children(element, in_link=in_link)
+        yield from _walk_children(element, in_link=in_link, depth=depth, kept=kept)
         return
     tag = _RENAMED.get(tag, tag)
     if tag == "br":
@@ -438,21 +477,23 @@ def _walk(element: etree._Element, *, in_link: bool) -> Iterator[_Token]:
         href = _clean_href(element.get("href") or "")
         if not in_link and href and is_safe_link(href):
             check_xml_safe(href)
+            _check_kept(kept + 1)
             yield ("open", "a", _lower_scheme(href))
-            yield from _walk_children(element, in_link=True)
+            yield from _walk_children(element, in_link=True, depth=depth, kept=kept + 1)
             yield ("close", "a")
             return
-        yield from _walk_children(element, in_link=in_link)
+        yield from _walk_children(element, in_link=in_link, depth=depth, kept=kept)
         return
     if tag in ALLOWED_TAGS:
+        _check_kept(kept + 1)
         yield ("open", tag, "")
-        yield from _walk_children(element, in_link=in_link)
+        yield from _walk_children(element, in_link=in_link, depth=depth, kept=kept + 1)
         yield ("close", tag)
         return
     padding = tag in _BLOCKS
     if padding:
         yield ("text", " ")
-    yield from _walk_children(element, in_link=in_link)
+    yield from _walk_children(element, in_link=in_link, depth=depth, kept=kept)
     if padding:
         yield ("text", " ")
 

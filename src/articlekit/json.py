@@ -27,6 +27,7 @@ from articlekit._json_document import VERSION_KEY as _VERSION_KEY
 from articlekit._json_document import from_document, to_document
 from articlekit._json_schema import article_schema
 from articlekit._json_text import parse_json
+from articlekit._repairs import Repairs
 from articlekit.model import Article
 
 __all__ = ["FORMAT_VERSION", "dump", "dumps", "load", "loads", "schema"]
@@ -62,11 +63,15 @@ def dump(
     write_binary(fp, dumps(article, indent=indent).encode())
 
 
-def loads(data: str | bytes, /) -> Article:
+def loads(data: str | bytes, /, *, strict: bool = False) -> Article:
     """Read an article from articlekit JSON.
+
+    A member given twice in one object is read as Python's json and JavaScript's
+    ``JSON.parse`` do, the last one winning, and reported as a `RepairWarning`.
 
     Args:
         data: The JSON text, or its bytes in UTF-8, UTF-16 or UTF-32.
+        strict: Refuse a member given twice with `ParseError` instead.
 
     Raises:
         ParseError: *data* is not JSON; ``line`` and ``column`` say where.
@@ -76,15 +81,21 @@ def loads(data: str | bytes, /) -> Article:
 
     .. versionadded:: 0.1
     """
-    return from_document(parse_json(data))
+    repairs = Repairs(strict=strict)
+    article = from_document(parse_json(data, repairs=repairs))
+    repairs.warn()
+    return article
 
 
-def load(fp: IO[bytes], /) -> Article:
-    """Read an article from a binary file of articlekit JSON.
+def load(fp: IO[bytes], /, *, strict: bool = False) -> Article:
+    """Read an article from a binary file of articlekit JSON; see :func:`loads`.
 
     .. versionadded:: 0.1
     """
-    return loads(read_binary(fp))
+    repairs = Repairs(strict=strict)
+    article = from_document(parse_json(read_binary(fp), repairs=repairs))
+    repairs.warn()
+    return article
 
 
 def schema() -> dict[str, Any]:

@@ -22,13 +22,15 @@ from __future__ import annotations
 import io
 import itertools
 import json as _json
+import warnings
 from collections.abc import Iterable, Iterator
 from typing import IO
 
 from articlekit import _json_text
 from articlekit._io import write_binary
 from articlekit._json_document import from_document, to_document
-from articlekit.errors import ParseError, ValidationError
+from articlekit._repairs import Repairs
+from articlekit.errors import ParseError, RepairWarning, ValidationError
 from articlekit.model import Article
 
 __all__ = ["dump", "dumps", "iter_articles", "load", "loads"]
@@ -65,7 +67,7 @@ def _lines(articles: Article | Iterable[Article]) -> Iterator[str]:
         yield line + "\n"
 
 
-def loads(data: str | bytes, /) -> Article:
+def loads(data: str | bytes, /, *, strict: bool = False) -> Article:
     """Read the one article of a JSON Lines document.
 
     Raises:
@@ -75,15 +77,15 @@ def loads(data: str | bytes, /) -> Article:
 
     .. versionadded:: 0.2
     """
-    return _only(iter_articles(data))
+    return _only(iter_articles(data, strict=strict))
 
 
-def load(fp: IO[bytes], /) -> Article:
+def load(fp: IO[bytes], /, *, strict: bool = False) -> Article:
     """Read the one article of a binary file of JSON Lines, line by line.
 
     .. versionadded:: 0.2
     """
-    return _only(iter_articles(fp))
+    return _only(iter_articles(fp, strict=strict))
 
 
 def _only(articles: Iterator[Article]) -> Article:
@@ -96,12 +98,16 @@ def _only(articles: Iterator[Article]) -> Article:
     return found[0]
 
 
-def iter_articles(source: str | bytes | IO[bytes], /) -> Iterator[Article]:
+def iter_articles(source: str | bytes | IO[bytes], /, *, strict: bool = False) -> Iterator[Article]:
     """Read the articles of JSON Lines one line at a time.
+
+    A member given twice in one object is read as :func:`articlekit.json.loads` reads it:
+    the last one wins, reported as a `RepairWarning` with the line's number.
 
     Args:
         source: The text, its UTF-8 bytes, or a binary file open for reading; a file is read
             line by line, so memory stays flat however many articles it holds.
+        strict: Refuse a member given twice with `ParseError` instead.
 
     Raises:
         ParseError: A line is not JSON, or longer than 64 MiB; ``line`` is its number in the
@@ -116,8 +122,8 @@ def iter_articles(source: str | bytes | IO[bytes], /) -> Iterator[Article]:
     if isinstance(source, str):
         source = source.encode("utf-8", "surrogatepass")
     if isinstance(source, (bytes, bytearray)):
-        return _articles(io.BytesIO(source))
-    return _articles(_binary(source))
+        return _articles(io.BytesIO(source), strict)
+    return _articles(_binary(source), strict)
 
 
 def _binary(fp: IO[bytes]) -> IO[bytes]:
@@ -140,18 +146,26 @@ def _lines_of(fp: IO[bytes]) -> Iterator[tuple[int, bytes]]:
         yield number, line
 
 
-def _articles(fp: IO[bytes]) -> Iterator[Article]:
+def _articles(fp: IO[bytes], strict: bool) -> Iterator[Article]:
+    repairs = Repairs(strict=strict)
     for number, line in _lines_of(fp):
         if number == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")
         if not line.strip():
             continue
         try:
-            document = _json_text.parse_json(line)
+            document = _json_text.parse_json(line, repairs=repairs)
         except ParseError as error:
             raise ParseError(error.message, line=number, column=error.column) from None
         try:
-            yield from_document(document)
+            article = from_document(document)
         except ValidationError as error:
             where = f" at {error.path}" if error.path else ""
             raise ValidationError(f"line {number}{where}: {error.message}") from None
+        if repairs.made:  # the parser cannot tell the line: each repair gets it here
+            for made in repairs.made:
+                warnings.warn(
+                    RepairWarning(made.repair, where=made.where, line=number), stacklevel=2
+                )
+            repairs = Repairs(strict=strict)
+        yield article

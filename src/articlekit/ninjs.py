@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import json as _json
 from collections.abc import Iterator
+from datetime import timezone, tzinfo
 from typing import IO, Any, Final
 
 from articlekit._io import read_binary, write_binary
@@ -44,6 +45,7 @@ from articlekit._loss import report_losses
 from articlekit._ninjs_names import CAMEL, SCHEMA_URL, rename
 from articlekit._ninjs_read import read_document
 from articlekit._ninjs_write import write_article
+from articlekit._repairs import Repairs
 from articlekit.errors import ValidationError
 from articlekit.model import Article
 
@@ -104,49 +106,82 @@ def dump(
     write_binary(fp, dumps(article, version=version, strict=strict, indent=indent).encode())
 
 
-def loads(data: str | bytes, /) -> Article:
+def loads(
+    data: str | bytes, /, *, strict: bool = False, default_timezone: tzinfo = timezone.utc
+) -> Article:
     """Read an article from a ninjs document of version 1.x, 2.x or 3.x.
+
+    The deviations real producers send are read and each is reported as a `RepairWarning`:
+    an identifier in ``guid``, ``_id`` or ``id`` instead of ``uri`` (Superdesk); an integer
+    ``version`` and an array of ``usageterms`` (AP's Media API); a ``+0000`` offset or none
+    in a date-time; a missing headline, derived from the slugline, title, description or
+    body; a member given twice in one object (the last one is read). TT's TTNINJS is read
+    as the ninjs 1.x it extends.
 
     Args:
         data: The JSON text, or its bytes in UTF-8, UTF-16 or UTF-32.
+        strict: Refuse every deviation instead of repairing it.
+        default_timezone: The zone of date-times written without one.
 
     Raises:
-        ParseError: *data* is not JSON; ``line`` and ``column`` say where.
-        ValidationError: It is JSON but not a ninjs item that makes a valid article;
-            ``path`` says where, in the document's own names.
+        ParseError: *data* is not JSON, or, with *strict*, gives a member twice in an object;
+            ``line`` and ``column`` say where.
+        ValidationError: It is JSON but not a ninjs item that makes a valid article, or, with
+            *strict*, deviates from ninjs; ``path`` says where, in the document's own names.
         UnsupportedError: It declares a ninjs version (or another standard) not read here.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.3
+       Real producers' deviations are repaired and reported; *strict* and
+       *default_timezone*.
     """
-    return read_document(parse_json(data))
+    repairs = Repairs(strict=strict)
+    article = read_document(parse_json(data, repairs=repairs), repairs, default_timezone)
+    repairs.warn()
+    return article
 
 
-def load(fp: IO[bytes], /) -> Article:
+def load(
+    fp: IO[bytes], /, *, strict: bool = False, default_timezone: tzinfo = timezone.utc
+) -> Article:
     """Read an article from a binary file of ninjs; see :func:`loads`.
 
     .. versionadded:: 0.1
     """
-    return loads(read_binary(fp))
+    repairs = Repairs(strict=strict)
+    document = parse_json(read_binary(fp), repairs=repairs)
+    article = read_document(document, repairs, default_timezone)
+    repairs.warn()
+    return article
 
 
-def iter_articles(data: str | bytes, /) -> Iterator[Article]:
+def iter_articles(
+    data: str | bytes, /, *, strict: bool = False, default_timezone: tzinfo = timezone.utc
+) -> Iterator[Article]:
     """Read the articles of a ninjs document: one item, or a JSON array of items.
 
     The JSON is parsed at once (a `ParseError` is raised by this call); items are read as the
     iterator is advanced, and a `ValidationError` names the item's index in its ``path``.
+    Deviations are repaired and reported as :func:`loads` does, each item's as it is read.
 
     .. versionadded:: 0.1
     """
-    document = parse_json(data)
+    repairs = Repairs(strict=strict)
+    document = parse_json(data, repairs=repairs)
     if not isinstance(document, list):
-        return iter([read_document(document)])
-    return _iter_items(document)
+        article = read_document(document, repairs, default_timezone)
+        repairs.warn()
+        return iter([article])
+    repairs.warn()  # members given twice, found while parsing
+    return _iter_items(document, repairs, default_timezone)
 
 
-def _iter_items(items: list[Any]) -> Iterator[Article]:
+def _iter_items(items: list[Any], repairs: Repairs, zone: tzinfo) -> Iterator[Article]:
     index = 0
     try:
         for index, item in enumerate(items):  # noqa: B007 - the handler reads the index
-            yield read_document(item)
+            article = read_document(item, repairs, zone)
+            repairs.warn()
+            yield article
     except ValidationError as error:
         raise error.at(index) from None
