@@ -49,6 +49,7 @@ nitpick_ignore = [
     ("py:class", "os.PathLike"),
     ("py:class", "collections.abc.Sequence"),
     ("py:class", "datetime.datetime"),
+    ("py:class", "datetime.tzinfo"),
     ("py:class", "hypothesis.strategies.SearchStrategy"),
     ("py:class", "lxml.etree._Element"),
 ]
