@@ -687,3 +687,16 @@ def test_inline_markup_deeper_than_the_model_takes_keeps_its_text() -> None:
         isinstance(block, Paragraph) and block.plain_text == "Deep, words, end."
         for block in article.body
     )
+
+
+def test_a_page_url_urllib_cannot_read_leaves_images_unresolved_not_an_error():
+    # Found by fuzzing: urljoin raised a bare ValueError ("Invalid IPv6 URL").
+    page = (
+        '<html><head><link rel="canonical" href="https://[example.org/a"></head><body><article>'
+        '<h1>Bridge reopens</h1><figure><img src="/p.jpg"><figcaption>The bridge</figcaption>'
+        "</figure><p>" + "The bridge over the river reopened on Tuesday. " * 5 + "</p>"
+        "</article></body></html>"
+    )
+    found = extract(page)
+    assert found.headline == "Bridge reopens"
+    assert all(photo.href != "/p.jpg" for photo in found.photos)

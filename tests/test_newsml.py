@@ -617,3 +617,39 @@ def test_one_element_outside_items_longer_than_the_limit_is_a_parse_error(small_
     header = b"<x>" + b"a" * 2 * small_limit + b"</x>"  # one text: held whole until its end
     with pytest.raises(ParseError, match="an element outside items"):
         list(newsml.iter_articles(io.BytesIO(_message(_items(_article(0)), header=header))))
+
+
+@pytest.mark.parametrize(
+    "photos",
+    [
+        [Photo(href="https://example.org/1.jpg"), Photo(uri="urn:a:0#photo-2")],
+        [
+            Photo(href="https://example.org/1.jpg"),
+            Photo(uri="urn:a:0#photo-3", href="https://example.org/2.jpg"),
+            Photo(uri="urn:a:0", href="https://example.org/3.jpg"),
+            Photo(href="https://example.org/4.jpg"),
+        ],
+    ],
+)
+def test_a_photo_uri_of_the_made_up_form_survives_the_round_trip(photos):
+    # Found by fuzzing: a photo whose uri is what the writer would make up for a photo was
+    # written without its uri, or a later photo was given the same made-up guid.
+    article = Article(uri="urn:a:0", headline="H", photos=photos)
+    assert newsml.loads(newsml.dumps(article)) == article
+
+
+@pytest.mark.parametrize("attribute", ['width="²"', 'width="' + "1" * 5000 + '"', 'height="-1"'])
+def test_sizes_that_are_not_ascii_whole_numbers_are_refused_with_the_element(attribute):
+    article = Article(uri="urn:a:0", headline="H", photos=[Photo(href="https://example.org/1.jpg")])
+    remote = f"<remoteContent {attribute} ".encode()
+    data = newsml.dumps(article).replace(b"<remoteContent ", remote)
+    with pytest.raises(articlekit.ValidationError, match="not a whole number of 1 to 10 digits"):
+        newsml.loads(data)
+
+
+def test_a_version_that_is_not_an_ascii_whole_number_is_refused():
+    data = newsml.dumps(Article(uri="urn:a:0", headline="H")).replace(
+        b'version="1"', 'version="²"'.encode(), 1
+    )
+    with pytest.raises(articlekit.ValidationError, match="version '²' is not a whole number"):
+        newsml.loads(data)

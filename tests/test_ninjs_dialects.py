@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json as stdlib_json
 import warnings
 from datetime import datetime, timedelta, timezone
@@ -10,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+import articlekit
 from articlekit import (
     Article,
     Byline,
@@ -266,3 +268,25 @@ def test_own_output_reads_back_without_a_not_read_repair(version):
 
     _, repairs = _read(ninjs.dumps(sample(), version=version))
     assert repairs == []
+
+
+def test_a_root_rendition_named_original_is_the_photos_main_image() -> None:
+    # Found by fuzzing: it was kept as a rendition named "original", which ninjs.dumps then
+    # reported as a loss, since it writes a photo's main image under that name.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", articlekit.RepairWarning)
+        article = ninjs.loads(
+            b'{"renditions": {"original": {"href": "https://x.org/a.jpg"}}, "slugline": "m"}'
+        )
+    assert [(photo.href, photo.renditions) for photo in article.photos] == [
+        ("https://x.org/a.jpg", ())
+    ]
+    assert ninjs.loads(ninjs.dumps(article)) == article
+
+
+def test_an_item_without_uri_holding_a_lone_surrogate_reads_or_refuses_never_crashes() -> None:
+    # Found by fuzzing: deriving the uri from the item's content raised UnicodeEncodeError.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", articlekit.RepairWarning)
+        with contextlib.suppress(articlekit.ArticleKitError):
+            ninjs.loads(rb'{"headline": "x", "x": "\ud800"}')

@@ -455,7 +455,10 @@ def _image_url(image: etree._Element, base: str | None) -> str | None:
     value = _image_source(image)
     if not value:
         return None
-    url = urljoin(base, value) if base else value
+    try:
+        url = urljoin(base, value) if base else value
+    except ValueError:  # a page's own URL that urllib cannot read, such as "https://[x/a"
+        return None
     return url if url.startswith(("http://", "https://")) else None
 
 

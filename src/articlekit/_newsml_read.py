@@ -22,19 +22,19 @@ from articlekit._newsml_write import (
     DESCRIPTION_ALT,
     DESCRIPTION_CAPTION,
     DESCRIPTION_SUMMARY,
+    HEADLINE_ROLES,
     KIND_TYPES,
     LINK_CANONICAL,
     LINK_PHOTO,
     NAR,
     PROVIDER_UNKNOWN,
     RENDITION_SCHEME,
-    ROLE_KICKER,
     ROLE_SECTION,
-    ROLE_SUB,
     WHY_INFERRED,
     XML_LANG,
-    photo_guid,
+    looks_made_up,
 )
+from articlekit._numbers import ascii_integer
 from articlekit._text import fold_space, nfc
 from articlekit._xml import XmlEvents, remove_keeping_tail
 from articlekit.errors import ParseError, UnsupportedError, ValidationError
@@ -62,7 +62,6 @@ _TYPE_KINDS: Final = {value: key for key, value in KIND_TYPES.items()} | {
     "cpnat:poi": TopicKind.PLACE,
     "cpnat:concept": TopicKind.SUBJECT,
 }
-_HEADING: Final = re.compile(r"h([2-6])")
 # A block to build: the element it comes from (for errors), its class, and its fields.
 _BlockSpec = tuple[etree._Element, type[Block], dict[str, Any]]
 _ITEM_TAGS: Final = {f"{_N}newsItem", f"{_N}packageItem", f"{_N}conceptItem",
@@ -159,11 +158,15 @@ def _qcode_text(scheme: str, qcode: str | None) -> str | None:
     return unquote(qcode.partition(":")[2]) or qcode
 
 
+def _name_or_text(element: etree._Element | None) -> str | None:
+    """The name of a concept element, or else all its text."""
+    return _name(element) or _text(element)
+
+
 def _byline(element: etree._Element) -> Byline:
     details = _child(element, "personDetails")
-    affiliation = _child(details, "affiliation")
     email = _child(_child(details, "contactInfo"), "email")
-    name = _name(element) or _text(element)
+    name = _name_or_text(element)
     if name is None:
         raise _fail(element, "a creator or contributor needs a name")
     return _build(  # type: ignore[no-any-return]
@@ -173,7 +176,7 @@ def _byline(element: etree._Element) -> Byline:
         role=_qcode_text(CREATOR_ROLE_SCHEME, element.get("role", "").split(" ")[0] or None),
         uri=_exact(element, "uri"),
         bio=_text(_child(element, "definition")),
-        affiliation=_name(affiliation) or _text(affiliation),
+        affiliation=_name_or_text(_child(details, "affiliation")),
         email=_text(email),
     )
 
@@ -189,6 +192,10 @@ def _topic(element: etree._Element, kind: TopicKind) -> Topic | None:
     return _build(element, Topic, name=name, kind=kind, code=code, uri=uri)  # type: ignore[no-any-return]
 
 
+def _subject_kind(element: etree._Element) -> TopicKind:
+    return _TYPE_KINDS.get(element.get("type", ""), TopicKind.SUBJECT)
+
+
 def _remote_fields(element: etree._Element) -> dict[str, Any]:
     fields: dict[str, Any] = {
         "href": _exact(element, "href"),
@@ -197,10 +204,16 @@ def _remote_fields(element: etree._Element) -> dict[str, Any]:
     for name in ("width", "height"):
         value = element.get(name)
         if value is not None:
-            if not value.strip().isdigit():
-                raise _fail(element, f"{name} {value!r} is not a whole number")
-            fields[name] = int(value)
+            fields[name] = _whole_number(element, name, value)
     return fields
+
+
+def _whole_number(element: etree._Element, name: str, value: str) -> int:
+    """The xs:nonNegativeInteger *value* of attribute *name*, in 1 to 10 ASCII digits."""
+    number = ascii_integer(value.strip())  # XML Schema collapses the white space around it
+    if number is None:
+        raise _fail(element, f"{name} {value!r} is not a whole number of 1 to 10 digits")
+    return number
 
 
 def _usable_href(href: str | None) -> bool:
@@ -208,18 +221,24 @@ def _usable_href(href: str | None) -> bool:
     return href is not None and href.strip().lower().startswith(("http://", "https://", "data:"))
 
 
-def picture(item: etree._Element, uri: str | None) -> Photo:
-    """A `Photo` from a picture newsItem; *uri* is None for a guid articlekit made up."""
-    content = _child(item, "contentMeta")
-    rights = _child(item, "rightsInfo")
-    creator = _child(content, "creator")
-    captions: dict[str, str | None] = {}
+def _picture_descriptions(content: etree._Element | None) -> dict[str, str | None]:
+    """The text of the first description of each role; one without a role is a caption."""
+    descriptions: dict[str, str | None] = {}
     for description in _children(content, "description"):
-        captions.setdefault(description.get("role", DESCRIPTION_CAPTION), _text(description))
+        descriptions.setdefault(description.get("role", DESCRIPTION_CAPTION), _text(description))
+    return descriptions
+
+
+def _picture_uri(content: etree._Element | None, uri: str | None) -> str | None:
+    """The uri articlekit kept in an altId (the last one), or else *uri*."""
     for alt_id in _children(content, "altId"):
         if alt_id.get("type") == ALT_ID_URI:
             uri = _text(alt_id)
-    caption = captions.get(DESCRIPTION_CAPTION) or _text(_child(content, "headline"))
+    return uri
+
+
+def _picture_files(item: etree._Element) -> tuple[dict[str, Any], list[Rendition]]:
+    """The main file's fields (the first remoteContent without a rendition) and the renditions."""
     main: dict[str, Any] = {}
     renditions: list[Rendition] = []
     for remote in _children(_child(item, "contentSet"), "remoteContent"):
@@ -228,20 +247,28 @@ def picture(item: etree._Element, uri: str | None) -> Photo:
             main = _remote_fields(remote)
             if not _usable_href(main["href"]):
                 main["href"] = None
-        else:
-            if not _usable_href(_exact(remote, "href")):
-                continue  # relative or local files ("./a.jpg", "file:///..."): nothing to fetch
+        elif _usable_href(_exact(remote, "href")):  # a relative or local file: nothing to fetch
             name = _qcode_text(RENDITION_SCHEME, rendition) or f"rendition-{len(renditions) + 1}"
             renditions.append(_build(remote, Rendition, name=name, **_remote_fields(remote)))
+    return main, renditions
+
+
+def picture(item: etree._Element, uri: str | None) -> Photo:
+    """A `Photo` from a picture newsItem; *uri* is None for a guid articlekit made up."""
+    content = _child(item, "contentMeta")
+    creator = _child(content, "creator")
+    descriptions = _picture_descriptions(content)
+    uri = _picture_uri(content, uri)
+    main, renditions = _picture_files(item)
     return _build(  # type: ignore[no-any-return]
         item,
         Photo,
         uri=uri,
-        caption=caption,
+        caption=descriptions.get(DESCRIPTION_CAPTION) or _text(_child(content, "headline")),
         credit=_text(_child(content, "creditline")),
-        alt_text=captions.get(DESCRIPTION_ALT),
+        alt_text=descriptions.get(DESCRIPTION_ALT),
         photographer=_byline(creator) if creator is not None else None,
-        copyright_notice=_text(_child(rights, "copyrightNotice")),
+        copyright_notice=_text(_child(_child(item, "rightsInfo"), "copyrightNotice")),
         renditions=renditions,
         **main,
     )
@@ -250,6 +277,11 @@ def picture(item: etree._Element, uri: str | None) -> Photo:
 def _item_class(item: etree._Element) -> str:
     item_class = _child(_child(item, "itemMeta"), "itemClass")
     return (item_class.get("qcode") or "") if item_class is not None else ""
+
+
+def _is_picture(item: etree._Element) -> bool:
+    """Tell whether *item* is a picture newsItem: the photo of a text item, not an article."""
+    return item.tag == f"{_N}newsItem" and _item_class(item) == "ninat:picture"
 
 
 def _check_item(item: etree._Element) -> None:
@@ -267,31 +299,50 @@ def _check_item(item: etree._Element) -> None:
 
 
 def _body(item: etree._Element, photo_index: dict[str, int]) -> list[Block]:
-    specs: list[_BlockSpec] = []
     content_set = _child(item, "contentSet")
+    specs: list[_BlockSpec] = []
     for inline in _children(content_set, "inlineXML"):
         for root in inline:
-            if not _local(root):
-                continue  # a comment or processing instruction
-            container = root
-            if _local(root) == "html":
-                container = next((c for c in root if _local(c) == "body"), root)
-            elif _local(root) == "nitf":
-                nitf_body = next((c for c in root if _local(c) == "body"), root)
-                container = next((c for c in nitf_body if _local(c) == "body.content"), nitf_body)
-            specs.extend(_blocks(container, photo_index))
-    for data in _children(content_set, "inlineData"):
-        paragraphs = re.split(r"\n\s*\n", "".join(_strings(data)))
-        specs.extend(
-            (data, Paragraph, {"text": escape_text(paragraph)})
-            for paragraph in paragraphs
-            if paragraph.strip()
-        )
+            container = _block_container(root)
+            if container is not None:
+                specs.extend(_blocks(container, photo_index))
+    specs.extend(_plain_text_blocks(content_set))
     # Built the fast way, as from articlekit JSON; the constructors say what is wrong, and where.
     blocks = build_blocks([{"type": BLOCK_TAGS[kind], **fields} for _, kind, fields in specs])
     if blocks is None:
         blocks = [_build(element, kind, **fields) for element, kind, fields in specs]
     return blocks
+
+
+def _block_container(root: etree._Element) -> etree._Element | None:
+    """Where an inlineXML root's blocks are: XHTML body, NITF body.content, or the root itself.
+
+    None for a comment or processing instruction.
+    """
+    local = _local(root)
+    if not local:
+        return None
+    if local == "html":
+        return _inner(root, "body")
+    if local == "nitf":
+        return _inner(_inner(root, "body"), "body.content")
+    return root
+
+
+def _inner(parent: etree._Element, local: str) -> etree._Element:
+    """The first child of *parent* of the local name *local*, or else *parent* itself."""
+    return next((child for child in parent if _local(child) == local), parent)
+
+
+def _plain_text_blocks(content_set: etree._Element | None) -> Iterator[_BlockSpec]:
+    """A paragraph per run of text between blank lines in each inlineData."""
+    for data in _children(content_set, "inlineData"):
+        paragraphs = re.split(r"\n\s*\n", "".join(_strings(data)))
+        yield from (
+            (data, Paragraph, {"text": escape_text(paragraph)})
+            for paragraph in paragraphs
+            if paragraph.strip()
+        )
 
 
 def _inline(element: etree._Element) -> str:
@@ -317,39 +368,82 @@ def _quote(element: etree._Element) -> tuple[str, str | None]:
     return text, attribution
 
 
+# A block is skipped only when its markup says nothing by the models' own rule: a no-break
+# or ideographic space is text here as in every other format.
+
+# The body elements that are a block of inline text, by local name (XHTML, and NITF's hl2):
+# the block's class and its fields other than the text.
+_TEXT_BLOCKS: Final[dict[str, tuple[type[Block], dict[str, Any]]]] = {
+    "p": (Paragraph, {}),
+    **{f"h{level}": (Heading, {"level": level}) for level in range(2, 7)},
+    "hl2": (Heading, {"level": 2}),
+}
+# How another body element is read: the block it is, or None when it says nothing.
+_ReadBlock = Callable[[etree._Element, dict[str, int]], "_BlockSpec | None"]
+
+
+def _blockquote(element: etree._Element, photo_index: dict[str, int]) -> _BlockSpec | None:
+    text, attribution = _quote(element)
+    if _is_blank(text):
+        return None
+    return element, Quote, {"text": text, "attribution": attribution}
+
+
+def _list(*, ordered: bool) -> _ReadBlock:
+    """Read a list, ordered or not: its items that say something."""
+
+    def read(element: etree._Element, photo_index: dict[str, int]) -> _BlockSpec | None:
+        items = [_inline(li) for li in element if _local(li) == "li"]
+        items = [item for item in items if not _is_blank(item)]
+        return (element, ListBlock, {"items": items, "ordered": ordered}) if items else None
+
+    return read
+
+
+def _figure(element: etree._Element, photo_index: dict[str, int]) -> _BlockSpec | None:
+    """A photo, when the figure's data-residref is the guid of one the item links."""
+    if element.get("data-residref") not in photo_index:
+        return None
+    return element, PhotoRef, {"photo": photo_index[element.get("data-residref", "")]}
+
+
+def _iframe(element: etree._Element, photo_index: dict[str, int]) -> _BlockSpec | None:
+    if not element.get("src"):
+        return None
+    return element, Embed, {"url": element.get("src"), "title": element.get("title")}
+
+
+# The other body elements that are blocks, by local name: XHTML, and NITF's bq.
+_BLOCK_READERS: Final[dict[str, _ReadBlock]] = {
+    "blockquote": _blockquote,
+    "bq": _blockquote,
+    "ul": _list(ordered=False),
+    "ol": _list(ordered=True),
+    "figure": _figure,
+    "iframe": _iframe,
+}
+# The body elements whose children are blocks.
+_BLOCK_CONTAINERS: Final = frozenset({"div", "section", "article", "block"})
+
+
 def _blocks(container: etree._Element, photo_index: dict[str, int]) -> Iterator[_BlockSpec]:
     """What the blocks in *container* are made of; `_body` builds them.
 
-    A block is skipped only when its markup says nothing by the models' own rule: a no-break
-    or ideographic space is text here as in every other format. The recursion into containers
-    is bounded by the parser's `_xml.MAX_DEPTH`.
+    The recursion into containers is bounded by the parser's `_xml.MAX_DEPTH`.
     """
     for element in container:
         tag = _local(element)
-        heading = _HEADING.fullmatch(tag)
-        level = int(heading.group(1)) if heading else 2 if tag == "hl2" else 0  # NITF hl2
-        if tag == "p":
+        text_block = _TEXT_BLOCKS.get(tag)
+        if text_block is not None:  # the most common blocks, read here without a call
             text = _inline(element)
             if not _is_blank(text):
-                yield element, Paragraph, {"text": text}
-        elif level:
-            text = _inline(element)
-            if not _is_blank(text):
-                yield element, Heading, {"text": text, "level": level}
-        elif tag in ("blockquote", "bq"):
-            text, attribution = _quote(element)
-            if not _is_blank(text):
-                yield element, Quote, {"text": text, "attribution": attribution}
-        elif tag in ("ul", "ol"):
-            items = [_inline(li) for li in element if _local(li) == "li"]
-            items = [item for item in items if not _is_blank(item)]
-            if items:
-                yield element, ListBlock, {"items": items, "ordered": tag == "ol"}
-        elif tag == "figure" and element.get("data-residref") in photo_index:
-            yield element, PhotoRef, {"photo": photo_index[element.get("data-residref", "")]}
-        elif tag == "iframe" and element.get("src"):
-            yield element, Embed, {"url": element.get("src"), "title": element.get("title")}
-        elif tag in ("div", "section", "article", "block"):
+                kind, fields = text_block
+                yield element, kind, {"text": text, **fields}
+        elif (read := _BLOCK_READERS.get(tag)) is not None:
+            spec = read(element, photo_index)
+            if spec is not None:
+                yield spec
+        elif tag in _BLOCK_CONTAINERS:
             yield from _blocks(element, photo_index)
 
 
@@ -359,45 +453,167 @@ def article(item: etree._Element, pictures: dict[str, etree._Element]) -> Articl
     guid = item.get("guid")
     if not guid:
         raise _fail(item, "the guid attribute is missing")
-    if _item_class(item) == "ninat:picture":
+    if _is_picture(item):
         return _picture_article(item, guid)
+    return _text_article(item, guid, pictures)
+
+
+# Article fields read from the first element of a name in the itemMeta, contentMeta or
+# rightsInfo of a text item: the field, the part, the element's local name, how it is read.
+_FirstElementRules = tuple[tuple[str, str, str, Callable[[etree._Element | None], Any]], ...]
+
+
+def _provider(element: etree._Element | None) -> str | None:
+    """The provider's name, else its QCode, URI or literal; nprov:unknown is no provider."""
+    if element is None or element.get("qcode") == PROVIDER_UNKNOWN:
+        return None
+    return _name(element) or element.get("qcode") or element.get("uri") or element.get("literal")
+
+
+def _updated(element: etree._Element | None) -> datetime | None:
+    """The time of a versionCreated, unless the writer inferred it (it is required)."""
+    if element is None or element.get("why") == WHY_INFERRED:
+        return None
+    return _datetime(element)
+
+
+def _status(element: etree._Element | None) -> Status:
+    if element is None:
+        return Status.USABLE
+    code = (element.get("qcode") or "").partition(":")[2]
+    try:
+        return Status(code)
+    except ValueError:
+        raise _fail(element, f"unknown pubStatus {element.get('qcode')!r}") from None
+
+
+_DESCRIBING_FIELDS: Final[_FirstElementRules] = (
+    ("provider", "itemMeta", "provider", _provider),
+    ("updated", "itemMeta", "versionCreated", _updated),
+    ("status", "itemMeta", "pubStatus", _status),
+    ("editor_note", "itemMeta", "edNote", _text),
+    ("slugline", "contentMeta", "slugline", _text),
+    ("dateline", "contentMeta", "dateline", _text),
+    ("located", "contentMeta", "located", _name_or_text),
+    ("copyright_holder", "rightsInfo", "copyrightHolder", _name),
+    ("copyright_notice", "rightsInfo", "copyrightNotice", _text),
+    ("usage_terms", "rightsInfo", "usageTerms", _text),
+)
+# Read after the body: of an item's several faults, the first read is the one reported.
+_TIME_FIELDS: Final[_FirstElementRules] = (
+    ("created", "contentMeta", "contentCreated", _datetime),
+    ("published", "itemMeta", "firstCreated", _datetime),
+    ("embargoed", "itemMeta", "embargoed", _datetime),
+)
+
+
+def _first_element_fields(
+    parts: dict[str, dict[str, etree._Element]], rules: _FirstElementRules
+) -> dict[str, Any]:
+    fields = {}
+    for field, part, tag, read in rules:
+        fields[field] = read(parts[part].get(tag))
+    return fields
+
+
+def _text_article(item: etree._Element, guid: str, pictures: dict[str, etree._Element]) -> Article:
+    """An `Article` from a text newsItem, read field by field in a fixed order.
+
+    Of several faults, the first met is the one reported: the order is part of the behaviour.
+    """
     meta = _child(item, "itemMeta")
     content = _child(item, "contentMeta")
-    rights = _child(item, "rightsInfo")
-    in_meta, in_content, in_rights = map(_first_children, (meta, content, rights))
+    parts = {
+        "itemMeta": _first_children(meta),
+        "contentMeta": _first_children(content),
+        "rightsInfo": _first_children(_child(item, "rightsInfo")),
+    }
+    links = _children(meta, "link")
+    photos, photo_index = _linked_photos(links, guid, pictures)
+    fields = {
+        "uri": guid,
+        "url": _canonical_url(links),
+        "photos": photos,
+        **_headlines(content, item),
+        "summary": _summary(content),
+        **_keywords_and_section(content),
+        "topics": _topics(content),
+        "bylines": _bylines(content),
+        **_first_element_fields(parts, _DESCRIBING_FIELDS),
+        "language": _language(item, parts["contentMeta"].get("language")),
+        "version": _version(item),
+        "body": _body(item, photo_index),
+        **_first_element_fields(parts, _TIME_FIELDS),
+    }
+    return _build(item, Article, **fields)  # type: ignore[no-any-return]
+
+
+def _canonical_url(links: list[etree._Element]) -> str | None:
+    """The href of the first canonical link that has one."""
+    for link in links:
+        if link.get("rel") == LINK_CANONICAL:
+            url = _exact(link, "href")
+            if url is not None:
+                return url
+    return None
+
+
+def _linked_photos(
+    links: list[etree._Element], guid: str, pictures: dict[str, etree._Element]
+) -> tuple[list[Photo], dict[str, int]]:
+    """The photos the item links, in order, and the index of the first linked by each guid."""
     photos: list[Photo] = []
     guids: list[str] = []
-    url = None
-    for link in _children(meta, "link"):
-        rel = link.get("rel")
-        if rel == LINK_CANONICAL and url is None:
-            url = _exact(link, "href")
-        elif rel == LINK_PHOTO and (link.get("residref") or link.get("href")):
+    for link in links:
+        if link.get("rel") == LINK_PHOTO and (link.get("residref") or link.get("href")):
             ref = link.get("residref") or ""
-            uri = None if ref == photo_guid(guid, len(photos)) else (ref or None)
-            uri = link.get(f"{{{AK}}}uri") or uri
-            if ref in pictures:
-                photos.append(picture(pictures[ref], uri))
-            else:
-                href = _exact(link, "href")
-                photos.append(_build(link, Photo, uri=uri if href or uri else ref, href=href))
+            photos.append(_linked_photo(link, ref, guid, pictures))
             guids.append(ref)
     photo_index = {ref: index for index, ref in reversed(list(enumerate(guids))) if ref}
-    headline = subheadline = kicker = None
+    return photos, photo_index
+
+
+def _linked_photo(
+    link: etree._Element, ref: str, article_guid: str, pictures: dict[str, etree._Element]
+) -> Photo:
+    """The photo a link refers to: its picture item if it is here, else the link alone."""
+    # A guid articlekit made up stands for no uri; a uri of that form is kept in an altId.
+    uri = None if looks_made_up(ref, article_guid) else (ref or None)
+    uri = link.get(f"{{{AK}}}uri") or uri
+    if ref in pictures:
+        return picture(pictures[ref], uri)
+    href = _exact(link, "href")
+    return _build(link, Photo, uri=uri if href or uri else ref, href=href)  # type: ignore[no-any-return]
+
+
+# The field a headline of each role is; a headline of any other role, or none, is the headline.
+_HEADLINE_FIELDS: Final = {role: field for field, role in HEADLINE_ROLES.items() if role}
+
+
+def _headlines(content: etree._Element | None, item: etree._Element) -> dict[str, str | None]:
+    """The headline, subheadline and kicker: the first of each role that has text."""
+    found: dict[str, str | None] = {"headline": None, "subheadline": None, "kicker": None}
     for element in _children(content, "headline"):
-        role = element.get("role")
-        if role == ROLE_SUB:
-            subheadline = subheadline or _text(element)
-        elif role == ROLE_KICKER:
-            kicker = kicker or _text(element)
-        elif headline is None:
-            headline = _text(element)
-    if headline is None:
+        field = _HEADLINE_FIELDS.get(element.get("role", ""), "headline")
+        if found[field] is None:
+            found[field] = _text(element)
+    if found["headline"] is None:
         raise _fail(content if content is not None else item, "the item has no headline")
-    summary = None
+    return found
+
+
+def _summary(content: etree._Element | None) -> str | None:
+    """The text of the first summary description, or of one without a role."""
     for description in _children(content, "description"):
-        if description.get("role") in (DESCRIPTION_SUMMARY, None) and summary is None:
+        if description.get("role") in (DESCRIPTION_SUMMARY, None):
             summary = _text(description)
+            if summary is not None:
+                return summary
+    return None
+
+
+def _keywords_and_section(content: etree._Element | None) -> dict[str, Any]:
+    """The keywords, and the section: the first keyword of role ak:section."""
     keywords, section = [], None
     for keyword in _children(content, "keyword"):
         text = _text(keyword)
@@ -407,81 +623,41 @@ def article(item: etree._Element, pictures: dict[str, etree._Element]) -> Articl
             section = section or text
         else:
             keywords.append(text)
+    return {"keywords": keywords, "section": section}
+
+
+def _topics(content: etree._Element | None) -> list[Topic]:
+    """The subjects and genres, in document order."""
     topics = []
     for element in content if content is not None else ():
         local = _local(element)
-        topic = None
         if local == "subject":
-            kind = _TYPE_KINDS.get(element.get("type", ""), TopicKind.SUBJECT)
-            topic = _topic(element, kind)
+            topic = _topic(element, _subject_kind(element))
         elif local == "genre":
             topic = _topic(element, TopicKind.GENRE)
+        else:
+            continue
         if topic is not None:
             topics.append(topic)
-    bylines = [
+    return topics
+
+
+def _bylines(content: etree._Element | None) -> list[Byline]:
+    """A byline per creator and per contributor, in document order."""
+    return [
         _byline(element)
         for element in (content if content is not None else ())
         if _local(element) in ("creator", "contributor")
     ]
-    provider_element = in_meta.get("provider")
-    provider = None
-    if provider_element is not None and provider_element.get("qcode") != PROVIDER_UNKNOWN:
-        provider = (
-            _name(provider_element)
-            or provider_element.get("qcode")
-            or provider_element.get("uri")
-            or provider_element.get("literal")
-        )
-    version_created = in_meta.get("versionCreated")
-    updated = None
-    if version_created is not None and version_created.get("why") != WHY_INFERRED:
-        updated = _datetime(version_created)
-    status_element = in_meta.get("pubStatus")
-    status = Status.USABLE
-    if status_element is not None:
-        code = (status_element.get("qcode") or "").partition(":")[2]
-        try:
-            status = Status(code)
-        except ValueError:
-            raise _fail(
-                status_element, f"unknown pubStatus {status_element.get('qcode')!r}"
-            ) from None
-    language_element = in_content.get("language")
-    language = language_element.get("tag") if language_element is not None else item.get(XML_LANG)
-    version = item.get("version", "1")
-    if not version.isdigit():
-        raise _fail(item, f"version {version!r} is not a whole number")
-    return _build(  # type: ignore[no-any-return]
-        item,
-        Article,
-        uri=guid,
-        version=int(version),
-        url=url,
-        language=language,
-        headline=headline,
-        subheadline=subheadline,
-        kicker=kicker,
-        section=section,
-        summary=summary,
-        slugline=_text(in_content.get("slugline")),
-        bylines=bylines,
-        photos=photos,
-        topics=topics,
-        keywords=keywords,
-        body=_body(item, photo_index),
-        created=_datetime(in_content.get("contentCreated")),
-        published=_datetime(in_meta.get("firstCreated")),
-        updated=updated,
-        embargoed=_datetime(in_meta.get("embargoed")),
-        dateline=_text(in_content.get("dateline")),
-        located=_name(in_content.get("located")) or _text(in_content.get("located")),
-        status=status,
-        provider=provider,
-        copyright_holder=_name(in_rights.get("copyrightHolder")),
-        copyright_notice=_text(in_rights.get("copyrightNotice")),
-        usage_terms=_text(in_rights.get("usageTerms")),
-        editor_note=_text(in_meta.get("edNote")),
-    )
+
+
+def _language(item: etree._Element, element: etree._Element | None) -> str | None:
+    """The contentMeta language's tag, or else the item's xml:lang."""
+    return element.get("tag") if element is not None else item.get(XML_LANG)
+
+
+def _version(item: etree._Element) -> int:
+    return _whole_number(item, "version", item.get("version", "1"))
 
 
 def _picture_article(item: etree._Element, guid: str) -> Article:
@@ -501,22 +677,18 @@ def article_fields_of_picture(item: etree._Element) -> dict[str, Any]:
     """Times, keywords and topics of a lone picture item, for its article."""
     meta = _child(item, "itemMeta")
     content = _child(item, "contentMeta")
-    version_created = _child(meta, "versionCreated")
     topics = []
     for element in _children(content, "subject"):
-        topic = _topic(element, _TYPE_KINDS.get(element.get("type", ""), TopicKind.SUBJECT))
+        topic = _topic(element, _subject_kind(element))
         if topic is not None:
             topics.append(topic)
-    version = item.get("version", "1")
     return {
-        "version": int(version) if version.isdigit() else 1,
+        "version": _version(item),
         "keywords": [k for k in (_text(e) for e in _children(content, "keyword")) if k],
         "topics": topics,
         "created": _datetime(_child(content, "contentCreated")),
         "published": _datetime(_child(meta, "firstCreated")),
-        "updated": None
-        if version_created is None or version_created.get("why") == WHY_INFERRED
-        else _datetime(version_created),
+        "updated": _updated(_child(meta, "versionCreated")),
         "language": item.get(XML_LANG),
     }
 
@@ -538,14 +710,24 @@ def items_of(root: etree._Element) -> list[etree._Element]:
 def articles(root: etree._Element, *, skip_unsupported: bool) -> Iterator[Article]:
     """Every article of a document: one per text item, with the pictures it links or packages."""
     items = items_of(root)
-    pictures = {
-        item.get("guid", ""): item
-        for item in items
-        if item.tag == f"{_N}newsItem" and _item_class(item) == "ninat:picture"
-    }
+    pictures = {item.get("guid", ""): item for item in items if _is_picture(item)}
     texts = {item.get("guid", ""): item for item in items if item.tag == f"{_N}newsItem"}
+    packages = [item for item in items if item.tag == f"{_N}packageItem"]
     packaged: set[str] = set()
-    for package in (item for item in items if item.tag == f"{_N}packageItem"):
+    if packages:
+        yield from _package_articles(packages, texts, pictures, packaged, skip_unsupported)
+    yield from _unpackaged_articles(texts, pictures, packaged, skip_unsupported)
+
+
+def _package_articles(
+    packages: list[etree._Element],
+    texts: dict[str, etree._Element],
+    pictures: dict[str, etree._Element],
+    packaged: set[str],
+    skip_unsupported: bool,
+) -> Iterator[Article]:
+    """An article per package, from its first text item; what it refers to goes in *packaged*."""
+    for package in packages:
         refs = [ref.get("residref", "") for ref in package.iter(f"{_N}itemRef")]
         text_refs = [ref for ref in refs if ref in texts and ref not in pictures]
         if not text_refs:
@@ -558,16 +740,35 @@ def articles(root: etree._Element, *, skip_unsupported: bool) -> Iterator[Articl
         packaged.update(refs)
         extra = [ref for ref in refs if ref in pictures]
         yield _with_package_pictures(article(main, pictures), extra, pictures)
+
+
+def _unpackaged_articles(
+    texts: dict[str, etree._Element],
+    pictures: dict[str, etree._Element],
+    packaged: set[str],
+    skip_unsupported: bool,
+) -> Iterator[Article]:
+    """An article per text item no package refers to, with the pictures it links."""
     for guid, item in texts.items():
         if guid in packaged or guid in pictures:
             continue
-        try:
-            _check_item(item)
-        except UnsupportedError:
-            if skip_unsupported:
-                continue
-            raise
-        yield article(item, pictures)
+        if _is_read(item, skip_unsupported=skip_unsupported):
+            yield article(item, pictures)
+
+
+def _is_read(item: etree._Element, *, skip_unsupported: bool) -> bool:
+    """Tell whether *item* is of a kind articlekit reads as an article.
+
+    With *skip_unsupported* an item of another kind is skipped; without, it raises the
+    `UnsupportedError` that says why.
+    """
+    try:
+        _check_item(item)
+    except UnsupportedError:
+        if skip_unsupported:
+            return False
+        raise
+    return True
 
 
 def _with_package_pictures(
@@ -588,7 +789,7 @@ def single_article(root: etree._Element) -> Article:
         return found[0]
     items = items_of(root)
     if not found:
-        if root.tag == f"{_N}newsItem" and _item_class(root) == "ninat:picture":
+        if _is_picture(root):
             return article(root, {})
         for item in items:
             _check_item(item)  # raises the UnsupportedError that says why
@@ -613,70 +814,96 @@ def stream_articles(events: XmlEvents) -> Iterator[Article]:
     Raises:
         ParseError: What is held at once spans more than `_xml.MAX_BYTES`.
     """
+    window = _ItemWindow(events)
     open_items = 0
-    pending: etree._Element | None = None  # the last text item, waiting for its pictures
-    before: dict[str, etree._Element] = {}  # pictures between the text item before it and it
-    after: dict[str, etree._Element] = {}  # pictures since it
-    starts: dict[etree._Element, int] = {}  # where each item held began, oldest first
-    emptied = 0  # where the reader last held nothing, in bytes read
-
-    def release(*items: etree._Element) -> None:
-        nonlocal emptied
-        _free(*items)
-        for item in items:
-            del starts[item]
-        if not starts:
-            emptied = events.bytes_read
-
     for event, element in events:
-        _check_span(events.bytes_read - next(iter(starts.values()), emptied), element)
-        tag = element.tag
-        if event == "start":
-            root = open_items == 0 and element.getparent() is None
-            if root and tag != f"{_N}newsMessage" and tag not in _ITEM_TAGS:
-                items_of(element)  # raises the UnsupportedError that says why
-            if tag in _ITEM_TAGS:
+        if events.bytes_read - window.held_since > _xml.MAX_BYTES:  # checked inline: it is hot
+            raise window.too_much(element)
+        if element.tag in _ITEM_TAGS:
+            if event == "start":
                 open_items += 1
                 if open_items == 1:
-                    starts[element] = events.bytes_read
-            continue
-        if tag not in _ITEM_TAGS:
-            if not open_items and element.getparent() is not None and _holds_no_item(element):
-                _free(element)  # a header or an extension: nothing reads it, nothing may pile up
-                if not starts:
-                    emptied = events.bytes_read
-            continue
-        open_items -= 1
-        if open_items:
-            continue  # an item inside an item: its outer item decides
-        if tag == f"{_N}newsItem" and _item_class(element) == "ninat:picture":
-            pictures = after if pending is not None else before
-            replaced = pictures.pop(element.get("guid", ""), None)
-            if replaced is not None:  # the same guid again: the last one counts, as before
-                release(replaced)
-            pictures[element.get("guid", "")] = element
-            continue
-        try:
-            _check_item(element)
-        except UnsupportedError:
-            release(element)
-            continue
-        if pending is not None:
-            yield article(pending, before | after)
-            release(pending, *before.values())
-            before, after = after, {}
-        pending = element
-    if pending is not None:
-        yield article(pending, before | after)
+                    window.hold(element)
+                continue
+            open_items -= 1
+            if open_items:
+                continue  # an item inside an item: its outer item decides
+            found = window.take(element)
+            if found is not None:
+                yield found
+        elif not open_items:
+            window.outside_items(event, element)
+    last = window.last()
+    if last is not None:
+        yield last
 
 
-def _check_span(span: int, element: etree._Element) -> None:
-    if span > _xml.MAX_BYTES:
-        raise ParseError(
+class _ItemWindow:
+    """What `stream_articles` holds: the last text item and the picture items around it."""
+
+    def __init__(self, events: XmlEvents) -> None:
+        self.events = events
+        self.pending: etree._Element | None = None  # the last text item, waiting for pictures
+        self.before: dict[str, etree._Element] = {}  # pictures from the text item before it
+        self.after: dict[str, etree._Element] = {}  # pictures since it
+        self.starts: dict[etree._Element, int] = {}  # where each item held began, oldest first
+        self.held_since = 0  # where the oldest item held began, or where none was last held
+
+    def too_much(self, element: etree._Element) -> ParseError:
+        """The error for holding more than `_xml.MAX_BYTES` of the stream, up to *element*."""
+        return ParseError(
             f"more than {_xml.MAX_BYTES} bytes of the stream to hold at once, the limit (a text "
             "item and the picture items around it, or an element outside items, is that long)",
             line=_xml.source_line(element),
         )
+
+    def hold(self, item: etree._Element) -> None:
+        """Count an item from where it begins, which is where the parser has read to."""
+        if not self.starts:
+            self.held_since = self.events.bytes_read
+        self.starts[item] = self.events.bytes_read
+
+    def release(self, *items: etree._Element) -> None:
+        """Free items no text item needs any more."""
+        _free(*items)
+        for item in items:
+            del self.starts[item]
+        self.held_since = next(iter(self.starts.values()), self.events.bytes_read)
+
+    def take(self, item: etree._Element) -> Article | None:
+        """Take an item read whole; the article of the text item before it, once it is due."""
+        if _is_picture(item):
+            pictures = self.after if self.pending is not None else self.before
+            replaced = pictures.pop(item.get("guid", ""), None)
+            if replaced is not None:  # the same guid again: the last one counts, as before
+                self.release(replaced)
+            pictures[item.get("guid", "")] = item
+            return None
+        if not _is_read(item, skip_unsupported=True):
+            self.release(item)
+            return None
+        found = self.last()
+        if self.pending is not None:
+            self.release(self.pending, *self.before.values())
+            self.before, self.after = self.after, {}
+        self.pending = item
+        return found
+
+    def last(self) -> Article | None:
+        """The article of the text item held, with the pictures around it, if one is held."""
+        if self.pending is None:
+            return None
+        return article(self.pending, self.before | self.after)
+
+    def outside_items(self, event: str, element: etree._Element) -> None:
+        """Refuse a root that is not NewsML-G2; free an element read outside items."""
+        if event == "start":
+            if element.getparent() is None and element.tag != f"{_N}newsMessage":
+                items_of(element)  # raises the UnsupportedError that says why
+        elif element.getparent() is not None and _holds_no_item(element):
+            _free(element)  # a header or an extension: nothing reads it, nothing may pile up
+            if not self.starts:
+                self.held_since = self.events.bytes_read
 
 
 def _holds_no_item(element: etree._Element) -> bool:

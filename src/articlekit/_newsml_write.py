@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
-from typing import Final
+from typing import Any, Final
 from urllib.parse import quote
 
 from lxml import etree
@@ -22,6 +23,7 @@ from articlekit.model import (
     Photo,
     PhotoRef,
     Quote,
+    Status,
     Topic,
     TopicKind,
 )
@@ -58,6 +60,8 @@ KIND_TYPES: Final = {
     TopicKind.EVENT: "cpnat:event",
     TopicKind.OBJECT: "cpnat:object",
 }
+# The headline elements by role (no role: the headline), which the reader takes back.
+HEADLINE_ROLES: Final = {"headline": None, "subheadline": ROLE_SUB, "kicker": ROLE_KICKER}
 # xs:dateTime time zones run from -14:00 to +14:00 (XML Schema 1.1 part 2, D.3.7).
 _MAX_OFFSET: Final = timedelta(hours=14)
 
@@ -65,6 +69,12 @@ _MAX_OFFSET: Final = timedelta(hours=14)
 def photo_guid(article_uri: str, index: int) -> str:
     """The guid of a picture item whose photo has no uri: derived from the article's."""
     return f"{article_uri}#photo-{index + 1}"
+
+
+def looks_made_up(guid: str, article_uri: str) -> bool:
+    """Tell whether *guid* has the form `photo_guid` gives the photos of *article_uri*."""
+    prefix = photo_guid(article_uri, 0)[:-1]
+    return guid.startswith(prefix) and guid[len(prefix) :].isdecimal()
 
 
 _ANY_URI_SCHEMA: Final = etree.XMLSchema(
@@ -105,8 +115,10 @@ def picture_guids(article: Article) -> list[str]:
     guids = []
     for index, photo in enumerate(article.photos):
         guid = photo.uri
-        if guid is None or guid in taken:
-            guid = photo_guid(article.uri, index)
+        number = index
+        while guid is None or guid in taken:  # a made-up guid, unless another photo has it
+            guid = photo_guid(article.uri, number)
+            number += 1
         taken.add(guid)
         guids.append(guid)
     return guids
@@ -182,6 +194,18 @@ def _item_meta(
     return meta
 
 
+def _status(parent: etree._Element, status: Status) -> None:
+    _sub(parent, "pubStatus", qcode=f"stat:{status.value}")
+
+
+def _canonical_link(parent: etree._Element, url: str) -> None:
+    _sub(parent, "link", rel=LINK_CANONICAL, contenttype="text/html", **iri("href", url))
+
+
+def _language(parent: etree._Element, tag: str) -> None:
+    _sub(parent, "language", tag=tag)
+
+
 def _byline(parent: etree._Element, byline: Byline) -> None:
     attrs = {}
     if byline.uri is not None:
@@ -217,40 +241,181 @@ def _topic(parent: etree._Element, topic: Topic) -> None:
     _named(parent, tag, topic.name, **attrs)
 
 
+# How one field's value is written into its parent element.
+_Write = Callable[[etree._Element, Any], None]
+# Which fields of a model go into an element, in the schema's order, and how each is written.
+_Rules = tuple[tuple[str, _Write], ...]
+
+
+def _as_text(tag: str, role: str | None = None) -> _Write:
+    """Write a value as the text of a *tag* element, with *role* when given."""
+    qualified = f"{{{NAR}}}{tag}"  # what `_sub` does, done once
+    attrs = {} if role is None else {"role": role}
+
+    def write(parent: etree._Element, text: str) -> None:
+        etree.SubElement(parent, qualified, attrs).text = text
+
+    return write
+
+
+def _as_name(tag: str) -> _Write:
+    """Write a value as the name of a *tag* element."""
+
+    def write(parent: etree._Element, name: str) -> None:
+        _named(parent, tag, name)
+
+    return write
+
+
+def _as_time(tag: str) -> _Write:
+    """Write a date and time as the xs:dateTime text of a *tag* element."""
+
+    def write(parent: etree._Element, value: datetime) -> None:
+        _sub(parent, tag, format_datetime(value))
+
+    return write
+
+
+def _as_each(write_one: _Write) -> _Write:
+    """Write each value of a tuple with *write_one*."""
+
+    def write(parent: etree._Element, values: tuple[Any, ...]) -> None:
+        for value in values:
+            write_one(parent, value)
+
+    return write
+
+
+def _write_fields(parent: etree._Element, model: object, rules: _Rules) -> None:
+    """Write each field of *model* that is set, by its rule, in the order of *rules*."""
+    for field, write in rules:
+        value = getattr(model, field)
+        if value is not None:
+            write(parent, value)
+
+
+# rightsInfo (NewsML-G2 2.35, RightsInfoType), written when one of these is set.
+_RIGHTS_INFO: Final[_Rules] = (
+    ("copyright_holder", _as_name("copyrightHolder")),
+    ("copyright_notice", _as_text("copyrightNotice")),
+    ("usage_terms", _as_text("usageTerms")),
+)
+_PICTURE_RIGHTS_INFO: Final[_Rules] = (("copyright_notice", _as_text("copyrightNotice")),)
+# A text item's itemMeta after versionCreated (ItemMetadataType); the photo links follow.
+_TEXT_ITEM_META: Final[_Rules] = (
+    ("published", _as_time("firstCreated")),
+    ("embargoed", _as_time("embargoed")),
+    ("status", _status),
+    ("editor_note", _as_text("edNote")),
+    ("url", _canonical_link),
+)
+# A text item's contentMeta (ContentMetadataAfDType).
+_TEXT_CONTENT_META: Final[_Rules] = (
+    ("created", _as_time("contentCreated")),
+    ("located", _as_name("located")),
+    ("bylines", _as_each(_byline)),
+    ("language", _language),
+    ("topics", _as_each(_topic)),
+    ("keywords", _as_each(_as_text("keyword"))),
+    ("section", _as_text("keyword", ROLE_SECTION)),
+    ("slugline", _as_text("slugline")),
+    *((field, _as_text("headline", role)) for field, role in HEADLINE_ROLES.items()),
+    ("dateline", _as_text("dateline")),
+    ("summary", _as_text("description", DESCRIPTION_SUMMARY)),
+)
+# A picture item's contentMeta after its photographer and altId.
+_PICTURE_CONTENT_META: Final[_Rules] = (
+    ("credit", _as_text("creditline")),
+    ("caption", _as_text("description", DESCRIPTION_CAPTION)),
+    ("alt_text", _as_text("description", DESCRIPTION_ALT)),
+)
+
+
+def _rights_info(item: etree._Element, model: object, rules: _Rules) -> None:
+    """The rightsInfo of *model*, when it has a field of *rules* to write there."""
+    rights = None
+    for field, write in rules:
+        value = getattr(model, field)
+        if value is not None:
+            if rights is None:
+                rights = _sub(item, "rightsInfo")
+            write(rights, value)
+
+
+def _photo_link(meta: etree._Element, photo: Photo, guid: str, *, with_file: bool) -> None:
+    """The itemMeta link to the picture item *guid*; *with_file* when there is no such item."""
+    attrs = {"rel": LINK_PHOTO, "residref": guid, "contenttype": ITEM_CONTENT_TYPE}
+    if with_file:
+        # The link is all of the photo there is: its main file, or else its first rendition.
+        href = photo.href or (photo.renditions[0].href if photo.renditions else None)
+        if href is not None:
+            attrs.update(iri("href", href))
+        if photo.uri is not None and photo.uri != guid:
+            attrs[f"{{{AK}}}uri"] = photo.uri
+    _sub(meta, "link", **attrs)
+
+
+def _paragraph(body: etree._Element, block: Paragraph, article: Article, guids: list[str]) -> None:
+    body.append(inline_to_element(block.text, "p", namespace=XHTML))
+
+
+def _heading(body: etree._Element, block: Heading, article: Article, guids: list[str]) -> None:
+    body.append(inline_to_element(block.text, f"h{block.level}", namespace=XHTML))
+
+
+def _quote(body: etree._Element, block: Quote, article: Article, guids: list[str]) -> None:
+    quote_element = etree.SubElement(body, f"{{{XHTML}}}blockquote")
+    quote_element.append(inline_to_element(block.text, "p", namespace=XHTML))
+    if block.attribution is not None:
+        etree.SubElement(quote_element, f"{{{XHTML}}}footer").text = block.attribution
+
+
+def _list(body: etree._Element, block: ListBlock, article: Article, guids: list[str]) -> None:
+    list_element = etree.SubElement(body, f"{{{XHTML}}}{'ol' if block.ordered else 'ul'}")
+    for item in block.items:
+        list_element.append(inline_to_element(item, "li", namespace=XHTML))
+
+
+def _figure(body: etree._Element, block: PhotoRef, article: Article, guids: list[str]) -> None:
+    photo = article.photos[block.photo]
+    figure = etree.SubElement(body, f"{{{XHTML}}}figure")
+    figure.set("data-residref", guids[block.photo])
+    # The picture item keeps every URL as data; the body is shown, so its img loads only
+    # what the URL policy allows (no data:), and data-residref finds the photo.
+    src = photo_source(photo)
+    if src is not None:
+        image = etree.SubElement(figure, f"{{{XHTML}}}img", src=src)
+        image.set("alt", photo.alt_text or "")
+
+
+def _iframe(body: etree._Element, block: Embed, article: Article, guids: list[str]) -> None:
+    # Embed.url is http(s) by the model, which the URL policy lets a frame load.
+    iframe = etree.SubElement(body, f"{{{XHTML}}}iframe", src=block.url)
+    if block.title is not None:
+        iframe.set("title", block.title)
+
+
+# Each kind of block and how it is written into the XHTML body, tried in this order.
+_BLOCK_WRITERS: Final[tuple[tuple[type[Any], Callable[..., None]], ...]] = (
+    (Paragraph, _paragraph),
+    (Heading, _heading),
+    (Quote, _quote),
+    (ListBlock, _list),
+    (PhotoRef, _figure),
+    (Embed, _iframe),
+)
+
+
 def _body(article: Article, guids: list[str]) -> etree._Element:
     html = etree.Element(f"{{{XHTML}}}html", nsmap={None: XHTML})  # type: ignore[dict-item]
     head = etree.SubElement(html, f"{{{XHTML}}}head")
     etree.SubElement(head, f"{{{XHTML}}}title").text = article.headline
     body = etree.SubElement(html, f"{{{XHTML}}}body")
     for block in article.body:
-        if isinstance(block, Paragraph):
-            body.append(inline_to_element(block.text, "p", namespace=XHTML))
-        elif isinstance(block, Heading):
-            body.append(inline_to_element(block.text, f"h{block.level}", namespace=XHTML))
-        elif isinstance(block, Quote):
-            quote_element = etree.SubElement(body, f"{{{XHTML}}}blockquote")
-            quote_element.append(inline_to_element(block.text, "p", namespace=XHTML))
-            if block.attribution is not None:
-                etree.SubElement(quote_element, f"{{{XHTML}}}footer").text = block.attribution
-        elif isinstance(block, ListBlock):
-            list_element = etree.SubElement(body, f"{{{XHTML}}}{'ol' if block.ordered else 'ul'}")
-            for item in block.items:
-                list_element.append(inline_to_element(item, "li", namespace=XHTML))
-        elif isinstance(block, PhotoRef):
-            photo = article.photos[block.photo]
-            figure = etree.SubElement(body, f"{{{XHTML}}}figure")
-            figure.set("data-residref", guids[block.photo])
-            # The picture item keeps every URL as data; the body is shown, so its img loads only
-            # what the URL policy allows (no data:), and data-residref finds the photo.
-            src = photo_source(photo)
-            if src is not None:
-                image = etree.SubElement(figure, f"{{{XHTML}}}img", src=src)
-                image.set("alt", photo.alt_text or "")
-        elif isinstance(block, Embed):
-            # Embed.url is http(s) by the model, which the URL policy lets a frame load.
-            iframe = etree.SubElement(body, f"{{{XHTML}}}iframe", src=block.url)
-            if block.title is not None:
-                iframe.set("title", block.title)
+        for kind, write in _BLOCK_WRITERS:
+            if isinstance(block, kind):
+                write(body, block, article, guids)
+                break
     return html
 
 
@@ -259,62 +424,12 @@ def text_item(
 ) -> etree._Element:
     """The text newsItem of *article*; its photos as links to the picture items *guids*."""
     item = _item_root("newsItem", article.uri, article.version, article.language)
-    if article.copyright_holder or article.copyright_notice or article.usage_terms:
-        rights = _sub(item, "rightsInfo")
-        if article.copyright_holder is not None:
-            _named(rights, "copyrightHolder", article.copyright_holder)
-        if article.copyright_notice is not None:
-            _sub(rights, "copyrightNotice", article.copyright_notice)
-        if article.usage_terms is not None:
-            _sub(rights, "usageTerms", article.usage_terms)
+    _rights_info(item, article, _RIGHTS_INFO)
     meta = _item_meta(item, "ninat:text", article.provider, article.updated, now)
-    if article.published is not None:
-        _sub(meta, "firstCreated", format_datetime(article.published))
-    if article.embargoed is not None:
-        _sub(meta, "embargoed", format_datetime(article.embargoed))
-    _sub(meta, "pubStatus", qcode=f"stat:{article.status.value}")
-    if article.editor_note is not None:
-        _sub(meta, "edNote", article.editor_note)
-    if article.url is not None:
-        _sub(meta, "link", rel=LINK_CANONICAL, contenttype="text/html", **iri("href", article.url))
+    _write_fields(meta, article, _TEXT_ITEM_META)
     for index, photo in enumerate(article.photos):
-        attrs = {"rel": LINK_PHOTO, "residref": guids[index], "contenttype": ITEM_CONTENT_TYPE}
-        if link_photos:
-            # The link is all of the photo there is: its main file, or else its first rendition.
-            href = photo.href or (photo.renditions[0].href if photo.renditions else None)
-            if href is not None:
-                attrs.update(iri("href", href))
-            if photo.uri is not None and photo.uri != guids[index]:
-                attrs[f"{{{AK}}}uri"] = photo.uri
-        _sub(meta, "link", **attrs)
-
-    content = _sub(item, "contentMeta")
-    if article.created is not None:
-        _sub(content, "contentCreated", format_datetime(article.created))
-    if article.located is not None:
-        _named(content, "located", article.located)
-    for byline in article.bylines:
-        _byline(content, byline)
-    if article.language is not None:
-        _sub(content, "language", tag=article.language)
-    for topic in article.topics:
-        _topic(content, topic)
-    for keyword in article.keywords:
-        _sub(content, "keyword", keyword)
-    if article.section is not None:
-        _sub(content, "keyword", article.section, role=ROLE_SECTION)
-    if article.slugline is not None:
-        _sub(content, "slugline", article.slugline)
-    _sub(content, "headline", article.headline)
-    if article.subheadline is not None:
-        _sub(content, "headline", article.subheadline, role=ROLE_SUB)
-    if article.kicker is not None:
-        _sub(content, "headline", article.kicker, role=ROLE_KICKER)
-    if article.dateline is not None:
-        _sub(content, "dateline", article.dateline)
-    if article.summary is not None:
-        _sub(content, "description", article.summary, role=DESCRIPTION_SUMMARY)
-
+        _photo_link(meta, photo, guids[index], with_file=link_photos)
+    _write_fields(_sub(item, "contentMeta"), article, _TEXT_CONTENT_META)
     if article.body:
         content_set = _sub(item, "contentSet")
         inline = _sub(content_set, "inlineXML", contenttype="application/xhtml+xml")
@@ -325,40 +440,42 @@ def text_item(
 def picture_item(photo: Photo, guid: str, article: Article, now: datetime) -> etree._Element:
     """A picture newsItem carrying every field of *photo*."""
     item = _item_root("newsItem", guid, 1, None)
-    if photo.copyright_notice is not None:
-        rights = _sub(item, "rightsInfo")
-        _sub(rights, "copyrightNotice", photo.copyright_notice)
+    _rights_info(item, photo, _PICTURE_RIGHTS_INFO)
     meta = _item_meta(item, "ninat:picture", article.provider, None, now)
-    _sub(meta, "pubStatus", qcode=f"stat:{article.status.value}")
+    _status(meta, article.status)
     content = _sub(item, "contentMeta")
     if photo.photographer is not None:
         _byline(content, photo.photographer)
-    if photo.uri is not None and photo.uri != guid:
+    if photo.uri is not None and (photo.uri != guid or looks_made_up(guid, article.uri)):
         # The uri is another item's guid already (a second photo with the same uri, or the
-        # article's own): the picture item gets a made-up guid and keeps the uri here.
+        # article's own): the picture item gets a made-up guid and keeps the uri here. A uri
+        # of the made-up form is kept here too, or the reader would take it for made up.
         _sub(content, "altId", photo.uri, type=ALT_ID_URI)
-    if photo.credit is not None:
-        _sub(content, "creditline", photo.credit)
-    if photo.caption is not None:
-        _sub(content, "description", photo.caption, role=DESCRIPTION_CAPTION)
-    if photo.alt_text is not None:
-        _sub(content, "description", photo.alt_text, role=DESCRIPTION_ALT)
-    if photo.href or photo.renditions or photo.width or photo.height or photo.media_type:
-        content_set = _sub(item, "contentSet")
-        if photo.href is not None or photo.width or photo.height or photo.media_type:
-            # The main file: a remoteContent without a rendition (and without an href when
-            # only its size or type is known; NewsML-G2 makes href optional).
-            _remote(content_set, photo.href, photo.width, photo.height, photo.media_type, None)
-        for rendition in photo.renditions:
-            _remote(
-                content_set,
-                rendition.href,
-                rendition.width,
-                rendition.height,
-                rendition.media_type,
-                qcode_of(RENDITION_SCHEME, rendition.name),
-            )
+    _write_fields(content, photo, _PICTURE_CONTENT_META)
+    if photo.renditions or _has_main_file(photo):
+        _picture_files(_sub(item, "contentSet"), photo)
     return item
+
+
+def _has_main_file(photo: Photo) -> bool:
+    """Tell whether anything is known of the photo's main file: where, its size or its type."""
+    return photo.href is not None or bool(photo.width or photo.height or photo.media_type)
+
+
+def _picture_files(content_set: etree._Element, photo: Photo) -> None:
+    if _has_main_file(photo):
+        # The main file: a remoteContent without a rendition (and without an href when
+        # only its size or type is known; NewsML-G2 makes href optional).
+        _remote(content_set, photo.href, photo.width, photo.height, photo.media_type, None)
+    for rendition in photo.renditions:
+        _remote(
+            content_set,
+            rendition.href,
+            rendition.width,
+            rendition.height,
+            rendition.media_type,
+            qcode_of(RENDITION_SCHEME, rendition.name),
+        )
 
 
 def _remote(
@@ -381,6 +498,37 @@ def _remote(
     _sub(parent, "remoteContent", **attrs)
 
 
+# The photo fields only a picture item carries: a lone newsItem links its photos and loses them.
+_PICTURE_ITEM_FIELDS: Final = (
+    "caption", "credit", "alt_text", "photographer", "copyright_notice",
+    "width", "height", "media_type", "renditions",
+)  # fmt: skip
+
+
+def _picture_item_losses(article: Article) -> list[str]:
+    """The photo fields a lone text item cannot carry, as paths."""
+    return [
+        f"photos[{index}].{field}"
+        for index, photo in enumerate(article.photos)
+        for field in _PICTURE_ITEM_FIELDS
+        if getattr(photo, field) not in (None, ())
+    ]
+
+
+def _news_message(
+    text: etree._Element, article: Article, guids: list[str], now: datetime
+) -> etree._Element:
+    """A newsMessage of the text item *text* and a picture item per photo."""
+    root = etree.Element(f"{{{NAR}}}newsMessage", nsmap={None: NAR, "ak": AK})  # type: ignore[dict-item]
+    header = _sub(root, "header")
+    _sub(header, "sent", format_datetime(now))
+    item_set = _sub(root, "itemSet")
+    item_set.append(text)
+    for photo, guid in zip(article.photos, guids, strict=True):
+        item_set.append(picture_item(photo, guid, article, now))
+    return root
+
+
 def write(article: Article, *, strict: bool, container: str) -> bytes:
     """Serialise *article* as a newsMessage or a single newsItem, reporting losses."""
     if not isinstance(article, Article):
@@ -389,29 +537,10 @@ def write(article: Article, *, strict: bool, container: str) -> bytes:
         raise ValueError(f"container must be 'newsMessage' or 'newsItem', not {container!r}")
     now = datetime.now(timezone.utc).replace(microsecond=0)
     guids = picture_guids(article)
-    losses: list[str] = []
     single = container == "newsItem"
-    if single:
-        for index, photo in enumerate(article.photos):
-            where = f"photos[{index}]"
-            losses.extend(
-                f"{where}.{field}"
-                for field in (
-                    "caption", "credit", "alt_text", "photographer", "copyright_notice",
-                    "width", "height", "media_type", "renditions",
-                )
-                if getattr(photo, field) not in (None, ())
-            )  # fmt: skip
+    losses = _picture_item_losses(article) if single else []
     text = text_item(article, guids, now, link_photos=single)
-    if single:
-        root = text
-    else:
-        root = etree.Element(f"{{{NAR}}}newsMessage", nsmap={None: NAR, "ak": AK})  # type: ignore[dict-item]
-        header = _sub(root, "header")
-        _sub(header, "sent", format_datetime(now))
-        item_set = _sub(root, "itemSet")
-        item_set.append(text)
-        for photo, guid in zip(article.photos, guids, strict=True):
-            item_set.append(picture_item(photo, guid, article, now))
+    root = text if single else _news_message(text, article, guids, now)
+    # Called from here, so that the warning's stacklevel points at the caller of dumps.
     report_losses(FORMAT_NAME, losses, strict=strict)
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True)

@@ -514,10 +514,15 @@ def _read_root_renditions(
         ),
         None,
     )
-    renditions = [_read_rendition(p, r) for p, r in _root_photo_renditions(doc)]
-    if not renditions:
+    found = _root_photo_renditions(doc)
+    main: dict[str, Any] = {}
+    if found and found[0][1].get("name") == MAIN_RENDITION:  # as in an association's photo
+        main = _main_image(found[0][1], found[0][0])
+        found = found[1:]
+    if not found and not main:
         return url, []
-    return url, [_model(Photo, "renditions", uri=uri, renditions=renditions)]
+    renditions = [_read_rendition(p, r) for p, r in found]
+    return url, [_model(Photo, "renditions", uri=uri, renditions=renditions, **main)]
 
 
 def _report_not_images(doc: dict[str, Any], reading: Reading) -> None:
@@ -574,15 +579,20 @@ def _photo_renditions(item: dict[str, Any], path: str) -> tuple[dict[str, Any], 
     renditions = []
     for index, (where, rendition) in enumerate(_objects(item, "renditions", path)):
         if index == 0 and rendition.get("name") == MAIN_RENDITION:
-            main = {
-                "href": _text(rendition, "href", where),
-                "width": _size(rendition, "width", where),
-                "height": _size(rendition, "height", where),
-                "media_type": _text(rendition, "contenttype", where),
-            }
+            main = _main_image(rendition, where)
         elif rendition.get("href") is not None:  # a rendition without a file is no image
             renditions.append(_read_rendition(where, rendition))
     return main, renditions
+
+
+def _main_image(rendition: dict[str, Any], where: str) -> dict[str, Any]:
+    """The photo's own fields from the rendition named ``original``: its main image."""
+    return {
+        "href": _text(rendition, "href", where),
+        "width": _size(rendition, "width", where),
+        "height": _size(rendition, "height", where),
+        "media_type": _text(rendition, "contenttype", where),
+    }
 
 
 def _is_byline(person: dict[str, Any], path: str) -> bool:

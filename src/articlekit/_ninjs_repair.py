@@ -80,7 +80,10 @@ def _repair_uri(doc: dict[str, Any], reading: Reading) -> dict[str, Any]:
         reading.repairs.report(f"no uri: the item's {key} is read as its uri", where=key)
         return {**doc, "uri": str(doc[key])}
     digest = hashlib.sha256(
-        json.dumps(doc, sort_keys=True, ensure_ascii=False, default=str).encode()
+        json.dumps(doc, sort_keys=True, ensure_ascii=False, default=str).encode(
+            "utf-8",
+            "surrogatepass",  # a lone surrogate is refused later, with its path
+        )
     ).hexdigest()[:32]
     reading.repairs.report(
         "uri missing, and no guid or id: a uri derived from the item's content", where="uri"
