@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 from typing import IO, Final, cast
 
+from articlekit import _xml
 from articlekit.errors import ParseError
 
-MAX_BYTES: Final = 64 * 1024 * 1024
+MAX_BYTES: Final = _xml.MAX_BYTES
 """The largest file `read_binary` reads: the limit of every reader's ``loads``, 64 MiB."""
 
 

@@ -11,12 +11,13 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
+from articlekit import _xml
 from articlekit.errors import ParseError
 
 if TYPE_CHECKING:
     from articlekit._repairs import Repairs
 
-MAX_BYTES: Final = 64 * 1024 * 1024
+MAX_BYTES: Final = _xml.MAX_BYTES
 """The largest JSON text the readers take: in bytes, or in characters for a `str`."""
 
 MAX_DEPTH: Final = 128
