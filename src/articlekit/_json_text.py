@@ -8,7 +8,7 @@ once per level and only stops at the interpreter's recursion limit, and every re
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Final
 
 from articlekit import _xml
@@ -91,11 +91,8 @@ def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """Build a JSON object, refusing a repeated member: which of the two is meant is unknowable."""
     members = dict(pairs)
     if len(members) != len(pairs):
-        seen: set[str] = set()
-        for name, _ in pairs:
-            if name in seen:
-                raise ParseError(f"not valid JSON: the member {name!r} appears twice in an object")
-            seen.add(name)
+        name = next(_repeated_names(pairs))
+        raise ParseError(f"not valid JSON: the member {name!r} appears twice in an object")
     return members
 
 
@@ -107,11 +104,8 @@ def _object_reporting_duplicates(
     def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         members = dict(pairs)
         if len(members) != len(pairs):
-            seen: set[str] = set()
-            for name, _ in pairs:
-                if name in seen:
-                    repairs.report("given twice in one object: the last one is read", where=name)
-                seen.add(name)
+            for name in _repeated_names(pairs):
+                repairs.report("given twice in one object: the last one is read", where=name)
         return members
 
     return build
@@ -119,3 +113,12 @@ def _object_reporting_duplicates(
 
 def _refuse_constant(name: str) -> Any:
     raise ParseError(f"not JSON: {name} is a JavaScript constant, not a JSON number")
+
+
+def _repeated_names(pairs: list[tuple[str, Any]]) -> Iterator[str]:
+    """The members of an object given again after their first time, in order."""
+    seen: set[str] = set()
+    for name, _ in pairs:
+        if name in seen:
+            yield name
+        seen.add(name)
