@@ -607,6 +607,29 @@ def test_sizes_and_versions_out_of_range_name_their_field(written, path, number)
     assert info.value.path == path
 
 
+@pytest.mark.parametrize("urgency", [1, 9])
+def test_urgency_is_a_data_attribute_of_the_article_and_reads_back(urgency):
+    article = Article(uri="urn:x", headline="H", urgency=urgency)
+    page = html.dumps(article)
+    assert re.search(rf'<article [^>]*data-urgency="{urgency}"', page)
+    assert html.loads(page) == article
+    assert html.loads(html.dumps(article, fragment=True)) == article
+    assert "data-urgency" not in html.dumps(Article(uri="urn:x", headline="H"))
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [("0", "is 0, not from 1 to 9"), ("10", "is 10, not from 1 to 9"),
+     ("3.0", "not a number of 1 to 10 ASCII digits"), ("\u00b3", "not a number of 1 to 10")],
+)  # fmt: skip
+def test_an_urgency_outside_1_to_9_is_refused_naming_the_field(written, message):
+    page = html.dumps(Article(uri="urn:x", headline="H", urgency=4))
+    with pytest.raises(ValidationError, match=message) as info:
+        html.loads(page.replace('data-urgency="4"', f'data-urgency="{written}"'))
+    assert info.value.path == "urgency"
+    assert "<article data-urgency> on line " in info.value.message
+
+
 def test_the_cli_shows_a_bad_number_in_one_line(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(sized_page().replace('data-photo="0"', 'data-photo="\u00b2"'), "utf-8")

@@ -94,6 +94,16 @@ def test_document_starts_with_the_format_version_and_leaves_defaults_out():
     assert data["articlekit"] == json.FORMAT_VERSION
 
 
+def test_urgency_is_an_integer_member_and_documents_without_it_still_read():
+    article = Article(uri="urn:x", headline="H", urgency=1)
+    text = json.dumps(article)
+    assert stdlib_json.loads(text)["urgency"] == 1
+    VALIDATOR.validate(stdlib_json.loads(text))
+    assert json.loads(text) == article
+    assert json.loads(document()).urgency is None  # written before the model had urgency
+    assert list(VALIDATOR.iter_errors(stdlib_json.loads(document(urgency=10))))
+
+
 def test_non_ascii_is_written_as_itself():
     assert "Zoë" in json.dumps(Article(uri="urn:x", headline="Zoë"))
 
@@ -172,6 +182,11 @@ def test_absurd_json_raises_parse_error_not_a_crash():
         (document(created="2026-03-14T06:00:00"), "created", "timezone"),
         (document(created="2026-02-30T06:00:00Z"), "created", "day is out of range"),
         (document(status="live"), "status", "usable"),
+        (document(urgency="3"), "urgency", "integer"),
+        (document(urgency=3.0), "urgency", "integer"),
+        (document(urgency=True), "urgency", "integer"),
+        (document(urgency=0), "urgency", "between 1 and 9"),
+        (document(urgency=10), "urgency", "between 1 and 9"),
         (document(photos=[{"href": "https://x.org/a.jpg", "width": 0}]), "photos[0].width",
          "between"),
         (document(photos=[{"renditions": [{"name": "t", "href": "javascript:x"}]}]),

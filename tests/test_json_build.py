@@ -51,7 +51,7 @@ EVERY_FIELD = Article(
           PhotoRef(photo=0), Embed(url="https://x.org/v", title="A video")],
     created=datetime(2026, 3, 14, 6, 0, tzinfo=timezone.utc), dateline="CITY, March 14",
     located="City", provider="Agency", copyright_holder="Agency", copyright_notice="(c) 2026",
-    usage_terms="Use it well.", editor_note="Note here.",
+    usage_terms="Use it well.", editor_note="Note here.", urgency=2,
 )  # fmt: skip
 
 

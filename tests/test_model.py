@@ -40,6 +40,12 @@ def test_minimal_article_has_documented_defaults():
     assert minimal.lead_photo is None
 
 
+@pytest.mark.parametrize("urgency", [1, 5, 9])
+def test_urgency_takes_the_iptc_scale_of_1_to_9(urgency):
+    assert article(urgency=urgency).urgency == urgency
+    assert article().urgency is None
+
+
 def test_models_are_frozen_and_hashable():
     first = article(keywords=["a"])
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
@@ -160,6 +166,11 @@ INVALID = [
         "whole number of minutes",
     ),
     (lambda: article(status="deleted"), "status", "usable"),
+    (lambda: article(urgency=0), "urgency", "between 1 and 9, got 0"),
+    (lambda: article(urgency=10), "urgency", "between 1 and 9, got 10"),
+    (lambda: article(urgency=True), "urgency", "integer, got bool"),
+    (lambda: article(urgency="3"), "urgency", "integer, got str"),
+    (lambda: article(urgency=3.0), "urgency", "integer, got float"),
     (lambda: article(keywords="one string"), "keywords", "list"),
     (lambda: article(keywords=["ok", ""]), "keywords[1]", "empty"),
     (lambda: article(bylines=["Ada"]), "bylines[0]", "Byline"),

@@ -153,6 +153,30 @@ def test_offsets_beyond_fourteen_hours_keep_the_instant(schema):
     assert newsml.loads(data).created == when
 
 
+@pytest.mark.parametrize("urgency", [1, 9])
+def test_urgency_is_the_first_content_meta_element_and_validates(schema, urgency):
+    created = datetime(2026, 3, 14, 6, tzinfo=timezone.utc)
+    article = Article(uri="urn:x", headline="H", urgency=urgency, created=created)
+    for container in ("newsMessage", "newsItem"):
+        data = newsml.dumps(article, container=container)
+        assert_valid(schema, data)
+        # AdministrativeMetadataGroup: urgency before contentCreated
+        assert f"<contentMeta><urgency>{urgency}</urgency><contentCreated>".encode() in data
+        assert newsml.loads(data) == article
+
+
+@pytest.mark.parametrize("written", [b"0", b"10", b"3.5", b"three", b"-1"])
+def test_an_urgency_outside_1_to_9_is_left_out_and_reported_or_refused_when_strict(written):
+    data = newsml.dumps(Article(uri="urn:x", headline="H", urgency=4), container="newsItem")
+    bad = data.replace(b"<urgency>4</urgency>", b"\n<urgency>" + written + b"</urgency>")
+    with pytest.warns(articlekit.RepairWarning, match="1 to 9") as caught:
+        assert newsml.loads(bad) == Article(uri="urn:x", headline="H")
+    assert [(w.message.where, w.message.line) for w in caught] == [("<urgency>", 3)]
+    with pytest.raises(ValidationError, match=r"urgency .* 1 to 9.*\(line 3\)") as refused:
+        newsml.loads(bad, strict=True)
+    assert refused.value.path == "<urgency>"
+
+
 def test_dump_and_load_use_binary_files():
     buffer = io.BytesIO()
     newsml.dump(articlekit.sample(), buffer)
@@ -165,8 +189,21 @@ def test_dump_and_load_use_binary_files():
 # --- the standard's examples -------------------------------------------------------------
 
 
+def reported(read, *args, **kwargs):
+    """What *read* returns, and the repairs it reported, as text."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = read(*args, **kwargs)
+    return result, [str(w.message) for w in caught if w.category is articlekit.RepairWarning]
+
+
 def test_listing_1_text_item_reads(shared, schema):
-    article = newsml.loads(example(shared, "LISTING_1_"))
+    article, repairs = reported(newsml.loads, example(shared, "LISTING_1_"))
+    # Valid NewsML-G2 that says more than the model holds: said, in one report.
+    assert repairs == [
+        "item: not read (the model has no field for them): "
+        "<service>, <signal>, <contentModified>, <infoSource>"
+    ]
     assert article.uri == "urn:newsml:acmenews.com:20161018:US-FINANCE-FED"
     assert article.version == 11
     assert article.headline == 'Fed to halt QE to avert "bubble"'
@@ -197,7 +234,7 @@ def test_listing_1_text_item_reads(shared, schema):
 
 
 def test_listing_2_nitf_body_reads(shared, schema):
-    article = newsml.loads(example(shared, "LISTING_2_"))
+    article, _ = reported(newsml.loads, example(shared, "LISTING_2_"))
     assert article.headline == 'Fed to halt QE to avert "bubble"'
     assert [t.code for t in article.topics] == [
         "medtop:04000000",
@@ -258,7 +295,7 @@ _CORPUS_FILES = sorted(_CORPUS.glob("*.xml")) + sorted(_CORPUS.glob("unit/*.xml"
 def test_every_standard_example_reads_or_raises_one_of_our_errors(schema, path):
     """Each example is an article (written back, it validates) or gets a clear refusal."""
     try:
-        article = newsml.loads(path.read_bytes())
+        article, _ = reported(newsml.loads, path.read_bytes())
     except (UnsupportedError, ValidationError) as error:
         refusal = str(error)
     else:
@@ -299,10 +336,10 @@ def test_a_package_in_a_message_groups_text_and_pictures(shared, schema):
         + picture
         + b"</itemSet></newsMessage>"
     )
-    (article,) = newsml.iter_articles(message)
+    (article,), _ = reported(list, newsml.iter_articles(message))
     assert article.headline == 'Fed to halt QE to avert "bubble"'
     assert [p.credit for p in article.photos] == ["Getty Images"]
-    assert newsml.loads(message) == article
+    assert reported(newsml.loads, message)[0] == article
 
 
 def test_a_message_of_several_articles_is_read_with_iter_articles():
@@ -337,11 +374,15 @@ def test_nitf_subheadings_and_inline_data_read_as_blocks():
     assert [block.text for block in article.body] == ["First &amp; one.", "Second &lt;b&gt;"]
 
 
-def test_unknown_extension_elements_are_tolerated():
+def test_unknown_extension_elements_are_tolerated_and_reported():
     data = newsml.dumps(articlekit.sample()).replace(
         b"<contentMeta>", b'<contentMeta><x:ext xmlns:x="urn:ext">whatever<x:y/></x:ext>', 1
     )
-    assert newsml.loads(data) == articlekit.sample()
+    article, repairs = reported(newsml.loads, data)
+    assert article == articlekit.sample()
+    assert repairs == ["item: not read (the model has no field for them): <ext>"]
+    with pytest.raises(ValidationError, match=r"not read .*<ext>.*strict reading refuses it"):
+        newsml.loads(data, strict=True)
 
 
 def test_newsmlg2_package_reads_our_items():
@@ -387,7 +428,7 @@ def test_invalid_item_raises_validation_error_naming_element_and_line():
         Article(uri="urn:x", headline="H", created=datetime(2020, 1, 1, tzinfo=timezone.utc))
     )
     with pytest.raises(ValidationError, match="contentCreated"):
-        newsml.loads(bad_time.replace(b"2020-01-01T00:00:00Z", b"2020-01-01T00:00:00"))
+        newsml.loads(bad_time.replace(b"2020-01-01T00:00:00Z", b"2020-01-01T00:00"), strict=True)
     no_headline = newsml.dumps(Article(uri="urn:x", headline="H")).replace(
         b"<headline>H</headline>", b""
     )
@@ -653,3 +694,20 @@ def test_a_version_that_is_not_an_ascii_whole_number_is_refused():
     )
     with pytest.raises(articlekit.ValidationError, match="version '²' is not a whole number"):
         newsml.loads(data)
+
+
+@pytest.mark.parametrize(
+    "item_class",
+    [
+        'qcode="icls:text"',  # the older alias some agencies still send
+        'uri="http://cv.iptc.org/newscodes/ninature/text"',
+    ],
+)
+def test_a_text_item_is_known_by_its_class_meaning_not_its_prefix(item_class):
+    article = Article(uri="urn:a:0", headline="Harbour reopens")
+    data = newsml.dumps(article, container="newsItem").replace(
+        b'qcode="ninat:text"', item_class.encode()
+    )
+    assert item_class.encode() in data
+    assert newsml.loads(data) == article
+    assert list(newsml.iter_articles(data)) == [article]

@@ -191,6 +191,22 @@ def test_version_2_2_is_lower_case_and_3_1_camel_case_and_each_declares_its_stan
     assert list(new)[:3] == ["standard", "uri", "type"]
 
 
+@pytest.mark.parametrize("version", ninjs.VERSIONS)
+@pytest.mark.parametrize("urgency", [1, 9])
+def test_urgency_is_written_as_an_integer_member_and_validates(validators, version, urgency):
+    article = Article(uri="urn:x", headline="H", urgency=urgency)
+    text = ninjs.dumps(article, version=version, strict=True)
+    document = stdlib_json.loads(text)
+    assert document["urgency"] == urgency
+    assert type(document["urgency"]) is int
+    validators[version].validate(document)
+    assert ninjs.loads(text) == article
+
+
+def test_no_urgency_writes_no_urgency_member():
+    assert "urgency" not in stdlib_json.loads(ninjs.dumps(Article(uri="urn:x", headline="H")))
+
+
 def test_bylines_are_by_and_people_with_rel():
     bylines = [Byline(name="Ana Lima", role="reporter", affiliation="NP", bio="Writes."),
                Byline(name="Bo Ek", uri="https://np.example/bo")]  # fmt: skip

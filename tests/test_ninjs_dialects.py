@@ -237,7 +237,6 @@ NOT_READ = {
     "uri": "urn:example:not-read",
     "type": "text",
     "headlines": [{"role": "main", "value": "H"}],
-    "urgency": 3,
     "authors": [{"name": "A"}],
     "extra": {"subtitle": "S"},
     "associations": [{"name": "photo1", "uri": "urn:p", "type": "picture", "poi": {"x": 1}}],
@@ -248,9 +247,38 @@ def test_members_not_read_are_reported_in_one_repair():
     article, repairs = _read(NOT_READ)
     assert article.headline == "H"
     assert len(article.photos) == 1
-    names = "urgency, authors, extra, associations.poi"
+    names = "authors, extra, associations.poi"
     assert repairs == [(names, f"not read, the model has no field for them: {names}")]
     assert _refused(NOT_READ).path == names
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        {"uri": "u", "headlines": [{"value": "H"}], "urgency": 3},  # 3.x, integer
+        {"uri": "u", "headlines": [{"value": "H"}], "urgency": 3.0},  # 2.x types it "number"
+        {"uri": "u", "headline": "H", "urgency": 3},  # 1.x
+    ],
+)
+def test_urgency_is_read_in_every_major_version_without_a_repair(item):
+    article, repairs = _read(item)
+    assert article.urgency == 3
+    assert type(article.urgency) is int
+    assert repairs == []
+
+
+@pytest.mark.parametrize(
+    ("urgency", "shown"),
+    [(0, "0"), (10, "10"), (3.5, "3.5"), ("3", "'3'"), (True, "a boolean"), ([1], "an array")],
+)
+def test_an_urgency_outside_1_to_9_is_dropped_and_reported(urgency, shown):
+    item = {"uri": "u", "headlines": [{"value": "H"}], "urgency": urgency}
+    article, repairs = _read(item)
+    assert article.urgency is None
+    assert repairs == [("urgency", f"{shown} is not an urgency of 1 to 9: not read")]
+    refused = _refused(item)
+    assert refused.path == "urgency"
+    assert "strict reading refuses it" in refused.message
 
 
 def test_members_not_read_keep_the_names_of_ninjs_3_and_1():

@@ -83,14 +83,7 @@ def _print_table(results: list[_Outcome]) -> None:
         print(f"  {r.row['file']:55} {said if r.error is None else r.error}")
 
 
-# The NewsML-G2 reader does not yet accept the deviations ninjs now does (#15, in progress).
-_FAMILIES = [
-    "ninjs",
-    pytest.param(
-        "newsml-g2",
-        marks=pytest.mark.xfail(strict=True, reason="#15: NewsML-G2 deviations not read yet"),
-    ),
-]
+_FAMILIES = ["ninjs", "newsml-g2"]
 
 
 @pytest.mark.parametrize("family", _FAMILIES)

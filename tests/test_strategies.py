@@ -42,6 +42,8 @@ EDGE_CASES = {
     "every time set": lambda a: None not in (a.created, a.published, a.updated, a.embargoed),
     "a language with a script": lambda a: a.language in {"zh-Hant-TW", "sr-Latn-RS"},
     "a withheld article": lambda a: a.status.value == "withheld",
+    "the most urgent": lambda a: a.urgency == 1,
+    "the least urgent": lambda a: a.urgency == 9,
 }  # fmt: skip
 
 

@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 
 import articlekit
 from articlekit import _newsml_read, _xml, jsonl, newsml, strategies
+from articlekit._newsml_repair import Reading
+from articlekit._repairs import Repairs
 from articlekit.errors import ParseError, UnsupportedError, ValidationError
 from articlekit.model import Article
 
@@ -53,7 +55,8 @@ def message(*parts: bytes) -> bytes:
 
 def whole(data: bytes) -> list[Article]:
     """What the reader that parses the whole document makes of *data*."""
-    return list(_newsml_read.articles(_xml.parse_xml(data), skip_unsupported=True))
+    reading = Reading(Repairs(strict=True))
+    return list(_newsml_read.articles(_xml.parse_xml(data), reading, skip_unsupported=True))
 
 
 def distinct(found: list[Article]) -> list[Article]:

@@ -15,6 +15,7 @@ from lxml import etree
 
 from articlekit._json_text import parse_json
 from articlekit._numbers import ascii_integer
+from articlekit._validate import URGENCY_LEAST, URGENCY_MOST
 from articlekit._xml import MAX_BYTES, check_depth
 from articlekit.errors import ParseError, ValidationError
 from articlekit.inline import canonical_inline_from_element
@@ -249,6 +250,9 @@ def read_article_element(article: etree._Element) -> Article:
         "copyright_notice": footer_text("copyright"),
         "usage_terms": footer_text("usage-terms"),
         "editor_note": article.get("data-editor-note"),
+        "urgency": _number(
+            article, "data-urgency", "urgency", least=URGENCY_MOST, most=URGENCY_LEAST
+        ),
     }
     return Article(**fields)
 

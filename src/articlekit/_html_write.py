@@ -168,6 +168,7 @@ def build_article(article: Article) -> etree._Element:
         ("data-slugline", article.slugline),
         ("data-embargoed", None if article.embargoed is None else iso(article.embargoed)),
         ("data-editor-note", article.editor_note),
+        ("data-urgency", None if article.urgency is None else str(article.urgency)),
     ):
         if value is not None:
             root.set(name, value)

@@ -37,6 +37,7 @@ _BY_VALIDATOR: Final[dict[Any, dict[str, Any]]] = {
     v.check_media_type: {"type": "string", "pattern": r"^[a-z0-9][^/\s]*/[a-z0-9][^/\s]*$"},
     v.check_count: _COUNT,
     v.check_index: {"type": "integer", "minimum": 0, "maximum": v.MAX_INT},
+    v.check_urgency: {"type": "integer", "minimum": v.URGENCY_MOST, "maximum": v.URGENCY_LEAST},
     v.check_bool: {"type": "boolean"},
     v.check_datetime: {"type": "string", "format": "date-time"},
     v.check_texts: {"type": "array", "items": _TEXT},

@@ -15,6 +15,8 @@ from lxml import etree
 from articlekit import _xml
 from articlekit._convert import BLOCK_TAGS
 from articlekit._json_build import build_blocks
+from articlekit._newsml_body_repair import ASCII_SPACE, looks_like_html, loose_text, other_block
+from articlekit._newsml_repair import Reading, creator_name, moment, report_not_read
 from articlekit._newsml_write import (
     AK,
     ALT_ID_URI,
@@ -34,7 +36,9 @@ from articlekit._newsml_write import (
     XML_LANG,
     looks_made_up,
 )
+from articlekit._ninjs_html import blocks_from_html
 from articlekit._numbers import ascii_integer
+from articlekit._reading import derive_headline
 from articlekit._text import fold_space, nfc
 from articlekit._xml import XmlEvents, remove_keeping_tail
 from articlekit.errors import ParseError, UnsupportedError, ValidationError
@@ -127,18 +131,11 @@ def _name(element: etree._Element | None) -> str | None:
     return _text(_child(element, "name"))
 
 
-def _datetime(element: etree._Element | None) -> datetime | None:
+def _datetime(element: etree._Element | None, reading: Reading) -> datetime | None:
     text = _text(element)
     if element is None or text is None:
         return None
-    value = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise _fail(element, f"{text!r} is not a date and time") from None
-    if parsed.tzinfo is None:
-        raise _fail(element, f"{text!r} has no time zone (naive times are ambiguous)")
-    return parsed
+    return moment(element, text, reading)
 
 
 def _build(element: etree._Element, build: Callable[..., Any], **fields: Any) -> Any:
@@ -163,12 +160,14 @@ def _name_or_text(element: etree._Element | None) -> str | None:
     return _name(element) or _text(element)
 
 
-def _byline(element: etree._Element) -> Byline:
+def _byline(element: etree._Element, reading: Reading) -> Byline | None:
+    """The byline of a creator or contributor; None, reported, when nothing names the person."""
     details = _child(element, "personDetails")
     email = _child(_child(details, "contactInfo"), "email")
-    name = _name_or_text(element)
+    name = creator_name(element, _name(element), reading)
     if name is None:
-        raise _fail(element, "a creator or contributor needs a name")
+        reading.report("a creator or contributor that names no one: left out", element)
+        return None
     return _build(  # type: ignore[no-any-return]
         element,
         Byline,
@@ -253,7 +252,7 @@ def _picture_files(item: etree._Element) -> tuple[dict[str, Any], list[Rendition
     return main, renditions
 
 
-def picture(item: etree._Element, uri: str | None) -> Photo:
+def picture(item: etree._Element, uri: str | None, reading: Reading) -> Photo:
     """A `Photo` from a picture newsItem; *uri* is None for a guid articlekit made up."""
     content = _child(item, "contentMeta")
     creator = _child(content, "creator")
@@ -267,16 +266,28 @@ def picture(item: etree._Element, uri: str | None) -> Photo:
         caption=descriptions.get(DESCRIPTION_CAPTION) or _text(_child(content, "headline")),
         credit=_text(_child(content, "creditline")),
         alt_text=descriptions.get(DESCRIPTION_ALT),
-        photographer=_byline(creator) if creator is not None else None,
+        photographer=_byline(creator, reading) if creator is not None else None,
         copyright_notice=_text(_child(_child(item, "rightsInfo"), "copyrightNotice")),
         renditions=renditions,
         **main,
     )
 
 
+# The nature of an item by meaning, whatever names it: the NewsML-G2 "ninat" scheme, its
+# older alias "icls" (early producers, still sent by some agencies), or the scheme's URI.
+_NATURE_SCHEMES: Final = ("ninat:", "icls:", "http://cv.iptc.org/newscodes/ninature/")
+
+
 def _item_class(item: etree._Element) -> str:
+    """The item's class as a ninat QCode (``ninat:text``), by its qcode or its uri."""
     item_class = _child(_child(item, "itemMeta"), "itemClass")
-    return (item_class.get("qcode") or "") if item_class is not None else ""
+    if item_class is None:
+        return ""
+    named = item_class.get("qcode") or item_class.get("uri") or ""
+    for scheme in _NATURE_SCHEMES:
+        if named.startswith(scheme):
+            return "ninat:" + named[len(scheme) :]
+    return named
 
 
 def _is_picture(item: etree._Element) -> bool:
@@ -290,28 +301,44 @@ def _check_item(item: etree._Element) -> None:
             f"{_where(item)}: a NewsML-G2 {_local(item)} is not an article; "
             "articlekit reads newsItems of class ninat:text and ninat:picture"
         )
-    item_class = _item_class(item)
-    if item_class not in ("ninat:text", "ninat:picture"):
+    if _item_class(item) not in ("ninat:text", "ninat:picture"):
+        named = _child(_child(item, "itemMeta"), "itemClass")
+        said = None if named is None else named.get("qcode") or named.get("uri")
         raise UnsupportedError(
-            f"{_where(item)}: a newsItem of class {item_class or '(none)'} is not an article; "
+            f"{_where(item)}: a newsItem of class {said or '(none)'} is not an article; "
             "articlekit reads ninat:text items and their ninat:picture items"
         )
 
 
-def _body(item: etree._Element, photo_index: dict[str, int]) -> list[Block]:
+def _body(item: etree._Element, photo_index: dict[str, int], reading: Reading) -> list[Block]:
     content_set = _child(item, "contentSet")
     specs: list[_BlockSpec] = []
     for inline in _children(content_set, "inlineXML"):
         for root in inline:
             container = _block_container(root)
             if container is not None:
-                specs.extend(_blocks(container, photo_index))
-    specs.extend(_plain_text_blocks(content_set))
+                specs.extend(_blocks(container, photo_index, reading))
+    html_blocks: list[Block] = []
+    for data in _children(content_set, "inlineData"):
+        text = "".join(_strings(data))
+        if looks_like_html(text):
+            reading.report("HTML in a text inlineData: read as HTML", data)
+            html_blocks.extend(_html_blocks(data, text))
+        else:
+            specs.extend(_plain_text_blocks(data, text))
     # Built the fast way, as from articlekit JSON; the constructors say what is wrong, and where.
     blocks = build_blocks([{"type": BLOCK_TAGS[kind], **fields} for _, kind, fields in specs])
     if blocks is None:
         blocks = [_build(element, kind, **fields) for element, kind, fields in specs]
-    return blocks
+    return blocks + html_blocks
+
+
+def _html_blocks(data: etree._Element, text: str) -> list[Block]:
+    """The blocks of HTML sent as text, through the sanitising HTML reader of ninjs bodies."""
+    try:
+        return blocks_from_html(text, lambda name, src: None)
+    except ValidationError as error:
+        raise _fail(data, error.message) from None
 
 
 def _block_container(root: etree._Element) -> etree._Element | None:
@@ -334,15 +361,13 @@ def _inner(parent: etree._Element, local: str) -> etree._Element:
     return next((child for child in parent if _local(child) == local), parent)
 
 
-def _plain_text_blocks(content_set: etree._Element | None) -> Iterator[_BlockSpec]:
-    """A paragraph per run of text between blank lines in each inlineData."""
-    for data in _children(content_set, "inlineData"):
-        paragraphs = re.split(r"\n\s*\n", "".join(_strings(data)))
-        yield from (
-            (data, Paragraph, {"text": escape_text(paragraph)})
-            for paragraph in paragraphs
-            if paragraph.strip()
-        )
+def _plain_text_blocks(data: etree._Element, text: str) -> Iterator[_BlockSpec]:
+    """A paragraph per run of *text* between blank lines, from the inlineData *data*."""
+    yield from (
+        (data, Paragraph, {"text": escape_text(paragraph)})
+        for paragraph in re.split(r"\n\s*\n", text)
+        if paragraph.strip()
+    )
 
 
 def _inline(element: etree._Element) -> str:
@@ -393,7 +418,7 @@ def _list(*, ordered: bool) -> _ReadBlock:
     """Read a list, ordered or not: its items that say something."""
 
     def read(element: etree._Element, photo_index: dict[str, int]) -> _BlockSpec | None:
-        items = [_inline(li) for li in element if _local(li) == "li"]
+        items = [_inline(li) for li in element if _local(li).lower() == "li"]
         items = [item for item in items if not _is_blank(item)]
         return (element, ListBlock, {"items": items, "ordered": ordered}) if items else None
 
@@ -424,13 +449,19 @@ _BLOCK_READERS: Final[dict[str, _ReadBlock]] = {
 }
 # The body elements whose children are blocks.
 _BLOCK_CONTAINERS: Final = frozenset({"div", "section", "article", "block"})
+# Every body element read as articlekit writes it.
+_KNOWN_BLOCKS: Final = frozenset(_TEXT_BLOCKS) | frozenset(_BLOCK_READERS) | _BLOCK_CONTAINERS
 
 
-def _blocks(container: etree._Element, photo_index: dict[str, int]) -> Iterator[_BlockSpec]:
+def _blocks(
+    container: etree._Element, photo_index: dict[str, int], reading: Reading
+) -> Iterator[_BlockSpec]:
     """What the blocks in *container* are made of; `_body` builds them.
 
     The recursion into containers is bounded by the parser's `_xml.MAX_DEPTH`.
     """
+    if container.text and container.text.strip(ASCII_SPACE):
+        yield from loose_text(container, container.text, reading)
     for element in container:
         tag = _local(element)
         text_block = _TEXT_BLOCKS.get(tag)
@@ -439,28 +470,65 @@ def _blocks(container: etree._Element, photo_index: dict[str, int]) -> Iterator[
             if not _is_blank(text):
                 kind, fields = text_block
                 yield element, kind, {"text": text, **fields}
-        elif (read := _BLOCK_READERS.get(tag)) is not None:
-            spec = read(element, photo_index)
-            if spec is not None:
-                yield spec
-        elif tag in _BLOCK_CONTAINERS:
-            yield from _blocks(element, photo_index)
+        elif tag:
+            yield from _block(element, tag, photo_index, reading)
+        if element.tail and element.tail.strip(ASCII_SPACE):
+            yield from loose_text(element, element.tail, reading)
 
 
-def article(item: etree._Element, pictures: dict[str, etree._Element]) -> Article:
+def _block(
+    element: etree._Element, tag: str, photo_index: dict[str, int], reading: Reading
+) -> Iterator[_BlockSpec]:
+    """What a body element is made of, read as the element *tag*.
+
+    *tag* is the element's own name, or the known one a producer's element is read as.
+    """
+    text_block = _TEXT_BLOCKS.get(tag)
+    if text_block is not None:
+        text = _inline(element)
+        if not _is_blank(text):
+            kind, fields = text_block
+            yield element, kind, {"text": text, **fields}
+    elif (read := _BLOCK_READERS.get(tag)) is not None:
+        spec = read(element, photo_index)
+        if spec is not None:
+            yield spec
+    elif tag in _BLOCK_CONTAINERS:
+        yield from _blocks(element, photo_index, reading)
+    else:
+
+        def read_as(other: etree._Element, known: str) -> Iterator[_BlockSpec]:
+            return _block(other, known, photo_index, reading)
+
+        yield from other_block(element, tag, reading, read_as, _KNOWN_BLOCKS)
+
+
+def article(item: etree._Element, pictures: dict[str, etree._Element], reading: Reading) -> Article:
     """An `Article` from a text newsItem; *pictures* are the picture items beside it, by guid."""
     _check_item(item)
+    reading.next_item()
     guid = item.get("guid")
     if not guid:
         raise _fail(item, "the guid attribute is missing")
     if _is_picture(item):
-        return _picture_article(item, guid)
-    return _text_article(item, guid, pictures)
+        return _picture_article(item, guid, reading)
+    return _text_article(item, guid, pictures, reading)
 
 
+# How a field is read from its element (None when the item has none).
+_ReadField = Callable[[etree._Element | None, Reading], Any]
 # Article fields read from the first element of a name in the itemMeta, contentMeta or
 # rightsInfo of a text item: the field, the part, the element's local name, how it is read.
-_FirstElementRules = tuple[tuple[str, str, str, Callable[[etree._Element | None], Any]], ...]
+_FirstElementRules = tuple[tuple[str, str, str, _ReadField], ...]
+
+
+def _plain(read: Callable[[etree._Element | None], Any]) -> _ReadField:
+    """A field read the same in every reading: nothing in it is ever repaired."""
+
+    def read_plainly(element: etree._Element | None, reading: Reading) -> Any:
+        return read(element)
+
+    return read_plainly
 
 
 def _provider(element: etree._Element | None) -> str | None:
@@ -470,11 +538,11 @@ def _provider(element: etree._Element | None) -> str | None:
     return _name(element) or element.get("qcode") or element.get("uri") or element.get("literal")
 
 
-def _updated(element: etree._Element | None) -> datetime | None:
+def _updated(element: etree._Element | None, reading: Reading) -> datetime | None:
     """The time of a versionCreated, unless the writer inferred it (it is required)."""
     if element is None or element.get("why") == WHY_INFERRED:
         return None
-    return _datetime(element)
+    return _datetime(element, reading)
 
 
 def _status(element: etree._Element | None) -> Status:
@@ -487,17 +555,32 @@ def _status(element: etree._Element | None) -> Status:
         raise _fail(element, f"unknown pubStatus {element.get('qcode')!r}") from None
 
 
+def _urgency(element: etree._Element | None, reading: Reading) -> int | None:
+    """The urgency, an xs:integer of 1 to 9 (Int1to9Type); anything else is left out, reported."""
+    if element is None:
+        return None
+    text = (element.text or "").strip()
+    if not text:
+        return None
+    number = ascii_integer(text.removeprefix("+"))  # xs:integer may carry a plus sign
+    if number is None or not 1 <= number <= 9:
+        reading.report(f"urgency {text[:20]!r} is not a whole number of 1 to 9: left out", element)
+        return None
+    return number
+
+
 _DESCRIBING_FIELDS: Final[_FirstElementRules] = (
-    ("provider", "itemMeta", "provider", _provider),
+    ("provider", "itemMeta", "provider", _plain(_provider)),
     ("updated", "itemMeta", "versionCreated", _updated),
-    ("status", "itemMeta", "pubStatus", _status),
-    ("editor_note", "itemMeta", "edNote", _text),
-    ("slugline", "contentMeta", "slugline", _text),
-    ("dateline", "contentMeta", "dateline", _text),
-    ("located", "contentMeta", "located", _name_or_text),
-    ("copyright_holder", "rightsInfo", "copyrightHolder", _name),
-    ("copyright_notice", "rightsInfo", "copyrightNotice", _text),
-    ("usage_terms", "rightsInfo", "usageTerms", _text),
+    ("status", "itemMeta", "pubStatus", _plain(_status)),
+    ("editor_note", "itemMeta", "edNote", _plain(_text)),
+    ("urgency", "contentMeta", "urgency", _urgency),
+    ("slugline", "contentMeta", "slugline", _plain(_text)),
+    ("dateline", "contentMeta", "dateline", _plain(_text)),
+    ("located", "contentMeta", "located", _plain(_name_or_text)),
+    ("copyright_holder", "rightsInfo", "copyrightHolder", _plain(_name)),
+    ("copyright_notice", "rightsInfo", "copyrightNotice", _plain(_text)),
+    ("usage_terms", "rightsInfo", "usageTerms", _plain(_text)),
 )
 # Read after the body: of an item's several faults, the first read is the one reported.
 _TIME_FIELDS: Final[_FirstElementRules] = (
@@ -508,44 +591,98 @@ _TIME_FIELDS: Final[_FirstElementRules] = (
 
 
 def _first_element_fields(
-    parts: dict[str, dict[str, etree._Element]], rules: _FirstElementRules
+    parts: dict[str, dict[str, etree._Element]], rules: _FirstElementRules, reading: Reading
 ) -> dict[str, Any]:
     fields = {}
     for field, part, tag, read in rules:
-        fields[field] = read(parts[part].get(tag))
+        fields[field] = read(parts[part].get(tag), reading)
     return fields
 
 
-def _text_article(item: etree._Element, guid: str, pictures: dict[str, etree._Element]) -> Article:
+def _text_article(
+    item: etree._Element, guid: str, pictures: dict[str, etree._Element], reading: Reading
+) -> Article:
     """An `Article` from a text newsItem, read field by field in a fixed order.
 
     Of several faults, the first met is the one reported: the order is part of the behaviour.
     """
     meta = _child(item, "itemMeta")
     content = _child(item, "contentMeta")
+    rights = _child(item, "rightsInfo")
     parts = {
         "itemMeta": _first_children(meta),
         "contentMeta": _first_children(content),
-        "rightsInfo": _first_children(_child(item, "rightsInfo")),
+        "rightsInfo": _first_children(rights),
     }
     links = _children(meta, "link")
-    photos, photo_index = _linked_photos(links, guid, pictures)
+    photos, photo_index = _linked_photos(links, guid, pictures, reading)
     fields = {
         "uri": guid,
         "url": _canonical_url(links),
         "photos": photos,
-        **_headlines(content, item),
+        **_headlines(content),
         "summary": _summary(content),
         **_keywords_and_section(content),
         "topics": _topics(content),
-        "bylines": _bylines(content),
-        **_first_element_fields(parts, _DESCRIBING_FIELDS),
+        "bylines": _bylines(content, reading),
+        **_first_element_fields(parts, _DESCRIBING_FIELDS, reading),
         "language": _language(item, parts["contentMeta"].get("language")),
         "version": _version(item),
-        "body": _body(item, photo_index),
-        **_first_element_fields(parts, _TIME_FIELDS),
+        "body": _body(item, photo_index, reading),
+        **_first_element_fields(parts, _TIME_FIELDS, reading),
     }
+    used = _derive_missing_headline(fields, item, parts, reading)
+    report_not_read(
+        {"itemMeta": meta, "contentMeta": content, "rightsInfo": rights}, reading, used=used
+    )
     return _build(item, Article, **fields)  # type: ignore[no-any-return]
+
+
+def _derive_missing_headline(
+    fields: dict[str, Any],
+    item: etree._Element,
+    parts: dict[str, dict[str, etree._Element]],
+    reading: Reading,
+) -> frozenset[str]:
+    """Give *fields* a headline derived as the reading policy orders, if the item has none.
+
+    Returns:
+        The elements read beyond the usual ones: ``title``, when it is the headline.
+
+    Raises:
+        ValidationError: The item has no headline and nothing to derive one from.
+    """
+    title = _text(parts["itemMeta"].get("title")) or _nitf_title(item)
+    if fields["headline"] is not None:
+        return frozenset({"title"}) if fields["headline"] == title else frozenset()
+    first = next((b.plain_text for b in fields["body"] if isinstance(b, Paragraph)), None)
+    sources = [
+        ("<slugline>", fields["slugline"]),
+        ("<title>", title),
+        ("<description>", fields["summary"]),
+        ("the body's first paragraph", first),
+    ]
+    content = _child(item, "contentMeta")
+    where = content if content is not None else item
+    headline = derive_headline(
+        sources, reading.repairs, where="<headline>", line=_xml.source_line(where)
+    )
+    if headline is None:
+        raise _fail(where, "the item has no headline, nor a slugline, title, description or text")
+    fields["headline"] = headline
+    return frozenset({"title"}) if headline == title else frozenset()
+
+
+def _nitf_title(item: etree._Element) -> str | None:
+    """The ``head/title`` of an NITF body in the item's inlineXML, if it has one."""
+    for inline in _children(_child(item, "contentSet"), "inlineXML"):
+        for root in inline:
+            if _local(root) == "nitf":
+                head = _inner(root, "head")
+                title = _inner(head, "title") if head is not root else None
+                if title is not None and title is not head:
+                    return _text(title)
+    return None
 
 
 def _canonical_url(links: list[etree._Element]) -> str | None:
@@ -559,7 +696,7 @@ def _canonical_url(links: list[etree._Element]) -> str | None:
 
 
 def _linked_photos(
-    links: list[etree._Element], guid: str, pictures: dict[str, etree._Element]
+    links: list[etree._Element], guid: str, pictures: dict[str, etree._Element], reading: Reading
 ) -> tuple[list[Photo], dict[str, int]]:
     """The photos the item links, in order, and the index of the first linked by each guid."""
     photos: list[Photo] = []
@@ -567,21 +704,25 @@ def _linked_photos(
     for link in links:
         if link.get("rel") == LINK_PHOTO and (link.get("residref") or link.get("href")):
             ref = link.get("residref") or ""
-            photos.append(_linked_photo(link, ref, guid, pictures))
+            photos.append(_linked_photo(link, ref, guid, pictures, reading))
             guids.append(ref)
     photo_index = {ref: index for index, ref in reversed(list(enumerate(guids))) if ref}
     return photos, photo_index
 
 
 def _linked_photo(
-    link: etree._Element, ref: str, article_guid: str, pictures: dict[str, etree._Element]
+    link: etree._Element,
+    ref: str,
+    article_guid: str,
+    pictures: dict[str, etree._Element],
+    reading: Reading,
 ) -> Photo:
     """The photo a link refers to: its picture item if it is here, else the link alone."""
     # A guid articlekit made up stands for no uri; a uri of that form is kept in an altId.
     uri = None if looks_made_up(ref, article_guid) else (ref or None)
     uri = link.get(f"{{{AK}}}uri") or uri
     if ref in pictures:
-        return picture(pictures[ref], uri)
+        return picture(pictures[ref], uri, reading)
     href = _exact(link, "href")
     return _build(link, Photo, uri=uri if href or uri else ref, href=href)  # type: ignore[no-any-return]
 
@@ -590,15 +731,13 @@ def _linked_photo(
 _HEADLINE_FIELDS: Final = {role: field for field, role in HEADLINE_ROLES.items() if role}
 
 
-def _headlines(content: etree._Element | None, item: etree._Element) -> dict[str, str | None]:
+def _headlines(content: etree._Element | None) -> dict[str, str | None]:
     """The headline, subheadline and kicker: the first of each role that has text."""
     found: dict[str, str | None] = {"headline": None, "subheadline": None, "kicker": None}
     for element in _children(content, "headline"):
         field = _HEADLINE_FIELDS.get(element.get("role", ""), "headline")
         if found[field] is None:
             found[field] = _text(element)
-    if found["headline"] is None:
-        raise _fail(content if content is not None else item, "the item has no headline")
     return found
 
 
@@ -642,13 +781,15 @@ def _topics(content: etree._Element | None) -> list[Topic]:
     return topics
 
 
-def _bylines(content: etree._Element | None) -> list[Byline]:
-    """A byline per creator and per contributor, in document order."""
-    return [
-        _byline(element)
-        for element in (content if content is not None else ())
-        if _local(element) in ("creator", "contributor")
-    ]
+def _bylines(content: etree._Element | None, reading: Reading) -> list[Byline]:
+    """A byline per creator and per contributor that names someone, in document order."""
+    bylines = []
+    for element in content if content is not None else ():
+        if _local(element) in ("creator", "contributor"):
+            byline = _byline(element, reading)
+            if byline is not None:
+                bylines.append(byline)
+    return bylines
 
 
 def _language(item: etree._Element, element: etree._Element | None) -> str | None:
@@ -660,20 +801,30 @@ def _version(item: etree._Element) -> int:
     return _whole_number(item, "version", item.get("version", "1"))
 
 
-def _picture_article(item: etree._Element, guid: str) -> Article:
+def _picture_article(item: etree._Element, guid: str, reading: Reading) -> Article:
     """A lone picture item: an article whose headline is the picture's and whose photo it is."""
     content = _child(item, "contentMeta")
-    headline = _text(_child(content, "headline"))
+    headline = _text(_child(content, "headline")) or derive_headline(
+        [
+            ("<slugline>", _text(_child(content, "slugline"))),
+            ("<title>", _text(_child(_child(item, "itemMeta"), "title"))),
+            ("<description>", _summary(content)),
+        ],
+        reading.repairs,
+        where="<headline>",
+        line=_xml.source_line(item),
+    )
     if headline is None:
         raise UnsupportedError(
-            f"{_where(item)}: a picture item without a headline is not an article"
+            f"{_where(item)}: a picture item without a headline, slugline, title or "
+            "description is not an article"
         )
-    photo = picture(item, guid)
-    base = article_fields_of_picture(item)
+    photo = picture(item, guid, reading)
+    base = article_fields_of_picture(item, reading)
     return _build(item, Article, uri=guid, headline=headline, photos=[photo], **base)  # type: ignore[no-any-return]
 
 
-def article_fields_of_picture(item: etree._Element) -> dict[str, Any]:
+def article_fields_of_picture(item: etree._Element, reading: Reading) -> dict[str, Any]:
     """Times, keywords and topics of a lone picture item, for its article."""
     meta = _child(item, "itemMeta")
     content = _child(item, "contentMeta")
@@ -686,9 +837,9 @@ def article_fields_of_picture(item: etree._Element) -> dict[str, Any]:
         "version": _version(item),
         "keywords": [k for k in (_text(e) for e in _children(content, "keyword")) if k],
         "topics": topics,
-        "created": _datetime(_child(content, "contentCreated")),
-        "published": _datetime(_child(meta, "firstCreated")),
-        "updated": _updated(_child(meta, "versionCreated")),
+        "created": _datetime(_child(content, "contentCreated"), reading),
+        "published": _datetime(_child(meta, "firstCreated"), reading),
+        "updated": _updated(_child(meta, "versionCreated"), reading),
         "language": item.get(XML_LANG),
     }
 
@@ -707,7 +858,9 @@ def items_of(root: etree._Element) -> list[etree._Element]:
     )
 
 
-def articles(root: etree._Element, *, skip_unsupported: bool) -> Iterator[Article]:
+def articles(
+    root: etree._Element, reading: Reading, *, skip_unsupported: bool
+) -> Iterator[Article]:
     """Every article of a document: one per text item, with the pictures it links or packages."""
     items = items_of(root)
     pictures = {item.get("guid", ""): item for item in items if _is_picture(item)}
@@ -715,8 +868,12 @@ def articles(root: etree._Element, *, skip_unsupported: bool) -> Iterator[Articl
     packages = [item for item in items if item.tag == f"{_N}packageItem"]
     packaged: set[str] = set()
     if packages:
-        yield from _package_articles(packages, texts, pictures, packaged, skip_unsupported)
-    yield from _unpackaged_articles(texts, pictures, packaged, skip_unsupported)
+        yield from _package_articles(
+            packages, texts, pictures, packaged, reading, skip_unsupported=skip_unsupported
+        )
+    yield from _unpackaged_articles(
+        texts, pictures, packaged, reading, skip_unsupported=skip_unsupported
+    )
 
 
 def _package_articles(
@@ -724,6 +881,8 @@ def _package_articles(
     texts: dict[str, etree._Element],
     pictures: dict[str, etree._Element],
     packaged: set[str],
+    reading: Reading,
+    *,
     skip_unsupported: bool,
 ) -> Iterator[Article]:
     """An article per package, from its first text item; what it refers to goes in *packaged*."""
@@ -731,66 +890,71 @@ def _package_articles(
         refs = [ref.get("residref", "") for ref in package.iter(f"{_N}itemRef")]
         text_refs = [ref for ref in refs if ref in texts and ref not in pictures]
         if not text_refs:
+            refusal = UnsupportedError(
+                f"{_where(package)}: the package refers to no text item in this document"
+            )
             if not skip_unsupported:
-                raise UnsupportedError(
-                    f"{_where(package)}: the package refers to no text item in this document"
-                )
+                raise refusal
+            reading.skipped.append(refusal)
             continue
         main = texts[text_refs[0]]
         packaged.update(refs)
         extra = [ref for ref in refs if ref in pictures]
-        yield _with_package_pictures(article(main, pictures), extra, pictures)
+        yield _with_package_pictures(article(main, pictures, reading), extra, pictures, reading)
 
 
 def _unpackaged_articles(
     texts: dict[str, etree._Element],
     pictures: dict[str, etree._Element],
     packaged: set[str],
+    reading: Reading,
+    *,
     skip_unsupported: bool,
 ) -> Iterator[Article]:
     """An article per text item no package refers to, with the pictures it links."""
     for guid, item in texts.items():
         if guid in packaged or guid in pictures:
             continue
-        if _is_read(item, skip_unsupported=skip_unsupported):
-            yield article(item, pictures)
+        if _is_read(item, reading, skip_unsupported=skip_unsupported):
+            yield article(item, pictures, reading)
 
 
-def _is_read(item: etree._Element, *, skip_unsupported: bool) -> bool:
+def _is_read(item: etree._Element, reading: Reading, *, skip_unsupported: bool) -> bool:
     """Tell whether *item* is of a kind articlekit reads as an article.
 
-    With *skip_unsupported* an item of another kind is skipped; without, it raises the
-    `UnsupportedError` that says why.
+    With *skip_unsupported* an item of another kind is skipped, and why is kept in
+    *reading*; without, it raises the `UnsupportedError` that says why.
     """
     try:
         _check_item(item)
-    except UnsupportedError:
+    except UnsupportedError as refusal:
         if skip_unsupported:
+            reading.skipped.append(refusal)
             return False
         raise
     return True
 
 
 def _with_package_pictures(
-    base: Article, refs: list[str], pictures: dict[str, etree._Element]
+    base: Article, refs: list[str], pictures: dict[str, etree._Element], reading: Reading
 ) -> Article:
     """Add the package's pictures that the text item does not link already, in package order."""
     known = {photo.uri for photo in base.photos}
-    extra = [picture(pictures[ref], ref) for ref in refs if ref not in known]
+    extra = [picture(pictures[ref], ref, reading) for ref in refs if ref not in known]
     if not extra:
         return base
     return attrs.evolve(base, photos=(*base.photos, *extra))
 
 
-def single_article(root: etree._Element) -> Article:
+def single_article(root: etree._Element, reading: Reading) -> Article:
     """The one article of a document; more than one is an error that points at iter_articles."""
-    found = list(articles(root, skip_unsupported=root.tag == f"{_N}newsMessage"))
+    found = list(articles(root, reading, skip_unsupported=root.tag == f"{_N}newsMessage"))
     if len(found) == 1:
         return found[0]
     items = items_of(root)
     if not found:
         if _is_picture(root):
-            return article(root, {})
+            return article(root, {}, reading)
         for item in items:
             _check_item(item)  # raises the UnsupportedError that says why
         raise UnsupportedError(f"{_where(root)}: the document holds no text item")
@@ -800,7 +964,7 @@ def single_article(root: etree._Element) -> Article:
     )
 
 
-def stream_articles(events: XmlEvents) -> Iterator[Article]:
+def stream_articles(events: XmlEvents, reading: Reading) -> Iterator[Article]:
     """Every article of a newsMessage of newsItems, reading it as a stream of parse events.
 
     Each text item takes its photos from the picture items between the text item before it and
@@ -814,7 +978,7 @@ def stream_articles(events: XmlEvents) -> Iterator[Article]:
     Raises:
         ParseError: What is held at once spans more than `_xml.MAX_BYTES`.
     """
-    window = _ItemWindow(events)
+    window = _ItemWindow(events, reading)
     open_items = 0
     for event, element in events:
         if events.bytes_read - window.held_since > _xml.MAX_BYTES:  # checked inline: it is hot
@@ -833,7 +997,7 @@ def stream_articles(events: XmlEvents) -> Iterator[Article]:
                 yield found
         elif not open_items:
             window.outside_items(event, element)
-    last = window.last()
+    last = window.last() or window.lone_picture()
     if last is not None:
         yield last
 
@@ -841,8 +1005,10 @@ def stream_articles(events: XmlEvents) -> Iterator[Article]:
 class _ItemWindow:
     """What `stream_articles` holds: the last text item and the picture items around it."""
 
-    def __init__(self, events: XmlEvents) -> None:
+    def __init__(self, events: XmlEvents, reading: Reading) -> None:
         self.events = events
+        self.reading = reading
+        self.taken = False  # whether a text item has been read
         self.pending: etree._Element | None = None  # the last text item, waiting for pictures
         self.before: dict[str, etree._Element] = {}  # pictures from the text item before it
         self.after: dict[str, etree._Element] = {}  # pictures since it
@@ -879,10 +1045,11 @@ class _ItemWindow:
                 self.release(replaced)
             pictures[item.get("guid", "")] = item
             return None
-        if not _is_read(item, skip_unsupported=True):
+        if not _is_read(item, self.reading, skip_unsupported=True):
             self.release(item)
             return None
         found = self.last()
+        self.taken = True
         if self.pending is not None:
             self.release(self.pending, *self.before.values())
             self.before, self.after = self.after, {}
@@ -893,7 +1060,14 @@ class _ItemWindow:
         """The article of the text item held, with the pictures around it, if one is held."""
         if self.pending is None:
             return None
-        return article(self.pending, self.before | self.after)
+        return article(self.pending, self.before | self.after, self.reading)
+
+    def lone_picture(self) -> Article | None:
+        """The article of a document that is one picture newsItem and nothing else."""
+        if self.taken or len(self.before) != 1:
+            return None
+        item = next(iter(self.before.values()))
+        return article(item, {}, self.reading) if item.getparent() is None else None
 
     def outside_items(self, event: str, element: etree._Element) -> None:
         """Refuse a root that is not NewsML-G2; free an element read outside items."""

@@ -258,6 +258,15 @@ def _as_text(tag: str, role: str | None = None) -> _Write:
     return write
 
 
+def _as_integer(tag: str) -> _Write:
+    """Write an integer as the text of a *tag* element."""
+
+    def write(parent: etree._Element, value: int) -> None:
+        _sub(parent, tag, str(value))
+
+    return write
+
+
 def _as_name(tag: str) -> _Write:
     """Write a value as the name of a *tag* element."""
 
@@ -311,6 +320,7 @@ _TEXT_ITEM_META: Final[_Rules] = (
 )
 # A text item's contentMeta (ContentMetadataAfDType).
 _TEXT_CONTENT_META: Final[_Rules] = (
+    ("urgency", _as_integer("urgency")),  # first of AdministrativeMetadataGroup, Int1to9Type
     ("created", _as_time("contentCreated")),
     ("located", _as_name("located")),
     ("bylines", _as_each(_byline)),

@@ -31,11 +31,12 @@ from articlekit._ninjs_names import (
 )
 from articlekit._ninjs_repair import (
     Reading,
-    derived_headline,
     identifier_member,
+    read_urgency,
     repair_identity,
     repaired_moment,
 )
+from articlekit._reading import derive_headline
 from articlekit._repairs import Repairs
 from articlekit._text import check_xml_safe
 from articlekit.errors import UnsupportedError, ValidationError, join_path
@@ -353,6 +354,7 @@ def _read_article(doc: dict[str, Any], reading: Reading, *, one: bool) -> Articl
         **{field: _moment(doc, member, reading) for field, member in DATES.items()},
         dateline=_by_role(descriptions, frozenset({"dateline"})),
         **_texts(doc),
+        urgency=read_urgency(doc.get("urgency"), reading),
     )
 
 
@@ -395,12 +397,12 @@ def _derive_headline(
     """The headline read, or one derived as the reading policy orders when there is none."""
     if headline is not None and headline.strip():
         return headline
-    headline = derived_headline(
+    first_paragraph = next((b.plain_text for b in body if isinstance(b, Paragraph)), None)
+    headline = derive_headline(
         [("slugline", _text(doc, "slugline")), ("title", _text(doc, "title")),
-         ("the description", summary)],
-        next((b.plain_text for b in body if isinstance(b, Paragraph)), None),
-        reading,
-        member="headline" if one else reading.name("headlines"),
+         ("the description", summary), ("the body's first paragraph", first_paragraph)],
+        reading.repairs,
+        where="headline" if one else reading.name("headlines"),
     )  # fmt: skip
     if headline is None:
         raise ValidationError("required field is missing", path="headlines")
@@ -811,7 +813,7 @@ READ_MEMBERS: Final[dict[str, frozenset[str]]] = {
     "": frozenset(
         {"uri", "version", "type", "standard", "$schema", "headlines", "descriptions", "bodies"}
         | {"renditions", "associations", "by", "infosources", "altids", "slugline", "title"}
-        | {"language", *DATES.values(), *TEXTS.values(), *COLLECTIONS.values()}
+        | {"language", "urgency", *DATES.values(), *TEXTS.values(), *COLLECTIONS.values()}
         | {rule.member for rule in PRODUCER_MEMBERS}
     ),
     "headlines": _ENTRY,

@@ -17,12 +17,13 @@ from typing import Any, Final
 from articlekit._convert import parse_datetime
 from articlekit._ninjs_names import CAMEL
 from articlekit._repairs import Repairs
+from articlekit._validate import URGENCY_LEAST, URGENCY_MOST
 from articlekit.errors import ValidationError
 
 __all__ = [
     "Reading",
-    "derived_headline",
     "identifier_member",
+    "read_urgency",
     "repair_identity",
     "repaired_moment",
 ]
@@ -36,9 +37,6 @@ _NO_COLON: Final = re.compile(r"(.*[0-9])([+-][0-9]{2})([0-9]{2})")
 _NAIVE: Final = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
 )
-_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s")
-HEADLINE_LIMIT: Final = 200
-"""The most characters of a headline derived from a description or the body."""
 
 
 class Reading:
@@ -136,36 +134,30 @@ def repaired_moment(value: str, key: str, reading: Reading) -> datetime | None:
     return None
 
 
-def derived_headline(
-    candidates: list[tuple[str, str | None]],
-    first_paragraph: str | None,
-    reading: Reading,
-    *,
-    member: str,
-) -> str | None:
-    """Derive a missing headline, as the reading policy orders, and report it.
+def read_urgency(value: Any, reading: Reading) -> int | None:
+    """The item's ``urgency``, or None: a value that is not an integer of 1-9 is dropped.
 
-    Args:
-        candidates: The slugline, then the title, then the description, each with its member.
-        first_paragraph: The plain text of the body's first paragraph.
-        reading: Where the repair is reported.
-        member: The headline's member in the document: ``headline`` or ``headlines``.
+    ninjs 1.x and 2.x type it "number", so ``3.0`` is read as 3; a string, a fraction or a
+    value outside 1-9 (a producer's own scale) is reported as a repair and not read.
     """
-    sources = [*candidates, ("the body's first paragraph", first_paragraph)]
-    for index, (where, text) in enumerate(sources):
-        if text is None or not text.strip():
-            continue
-        headline = text.strip() if index < 2 else _first_sentence(text)
-        reading.repairs.report(f"no headline: derived from {where}", where=member)
-        return headline
+    if value is None:
+        return None
+    if type(value) is float and value.is_integer():
+        value = int(value)
+    if type(value) is int and URGENCY_MOST <= value <= URGENCY_LEAST:
+        return value
+    reading.repairs.report(
+        f"{_shown(value)} is not an urgency of {URGENCY_MOST} to {URGENCY_LEAST}: not read",
+        where=reading.name("urgency"),
+    )
     return None
 
 
-def _first_sentence(text: str) -> str:
-    """The first sentence of *text*, cut at a word boundary to at most `HEADLINE_LIMIT`."""
-    text = " ".join(text.split())
-    sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
-    if len(sentence) <= HEADLINE_LIMIT:
-        return sentence
-    cut = sentence[: HEADLINE_LIMIT + 1].rsplit(" ", 1)[0]
-    return cut if cut and len(cut) <= HEADLINE_LIMIT else sentence[:HEADLINE_LIMIT]
+def _shown(value: Any) -> str:
+    """A short view of a JSON value for a message: a scalar itself, cut; else its kind."""
+    if type(value) is str:
+        return repr(value[:20]) + ("..." if len(value) > 20 else "")
+    if type(value) in (int, float) and len(str(value)) <= 20:  # JSON ints have < 4300 digits
+        return repr(value)
+    kinds = {bool: "a boolean", int: "a number", float: "a number", list: "an array"}
+    return kinds.get(type(value), "an object")

@@ -36,6 +36,7 @@ def write_article(article: Article, lost: list[str]) -> dict[str, Any]:
     ):
         _put(doc, key, None if moment is None else format_datetime(moment))
     doc["pubstatus"] = article.status.value
+    _put(doc, "urgency", article.urgency)  # "number" in 2.x, an integer of 1-9 in 3.x
     _put(doc, "language", article.language)
     _put(doc, "slugline", article.slugline)
     _put(doc, "located", article.located)

@@ -15,6 +15,9 @@ from articlekit.inline import _is_blank, canonical_inline
 
 MAX_INT: Final = 2**31 - 1  # sizes and versions must fit the 32-bit integers of other tools
 _MINUTE: Final = timedelta(minutes=1)
+# IPTC urgency (NewsML-G2 Int1to9Type, ninjs 3.x "urgency"): 1 is the most urgent, 9 the least.
+URGENCY_MOST: Final = 1
+URGENCY_LEAST: Final = 9
 
 # Every pattern here reads outside input, so none may backtrack more than linearly: no two
 # unbounded repeats in a row that can read the same characters (tests/_redos.py checks).
@@ -242,6 +245,16 @@ def check_count(instance: object, attribute: attrs.Attribute[Any], value: object
         raise fail(attribute, f"expected an integer, got {type(value).__name__}")
     if not 1 <= value <= MAX_INT:
         raise fail(attribute, f"must be between 1 and {MAX_INT}, got {value}")
+
+
+def check_urgency(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate an optional editorial urgency: an integer from 1 (most urgent) to 9 (least)."""
+    if value is None:
+        return
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise fail(attribute, f"expected an integer, got {type(value).__name__}")
+    if not URGENCY_MOST <= value <= URGENCY_LEAST:
+        raise fail(attribute, f"must be between {URGENCY_MOST} and {URGENCY_LEAST}, got {value}")
 
 
 def check_index(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

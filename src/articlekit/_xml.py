@@ -1,9 +1,13 @@
 """The hardened lxml parsers and helpers shared by the XML and HTML formats.
 
 Input from outside is hostile: parsing never resolves entities, never loads a DTD or anything
-from the network, never follows XInclude, and refuses documents that declare a DOCTYPE with
-an internal subset (the vehicle of "billion laughs" entity expansion). Every failure becomes a
-`ParseError` with the line and column where libxml2 saw it.
+from the network, and never follows XInclude. A DOCTYPE is read only as far as `_doctype`
+allows: one naming an external DTD (not loaded), with at most external parameter entities,
+their references and comments in its internal subset; any other internal subset (the vehicle
+of "billion laughs" entity expansion) is refused. The entities such a DTD would have defined
+stay undefined: HTML5 character references are read as their characters, reported as repairs;
+others are refused. Every failure becomes a `ParseError` with the line and column where
+libxml2 saw it.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from typing import IO, Any, Final
 
 from lxml import etree
 
+from articlekit._doctype import PROLOG_LIMIT, UndefinedEntities, check_parsed, check_prolog
+from articlekit._repairs import Repairs
 from articlekit._text import check_xml_safe
 from articlekit.errors import ParseError
 
@@ -51,12 +57,18 @@ def _xml_parser() -> etree.XMLParser:
     return etree.XMLParser(**_HARDENED, remove_comments=False, remove_pis=False)
 
 
-def parse_xml(data: str | bytes) -> etree._Element:
+def parse_xml(data: str | bytes, *, repairs: Repairs | None = None) -> etree._Element:
     """Parse untrusted XML into its root element.
 
+    Args:
+        data: The document.
+        repairs: Where to report an undefined HTML5 entity read as its characters; None to
+            read it unreported.
+
     Raises:
-        ParseError: The document is not well-formed, too large or too deep, or declares
-            a DOCTYPE with entities or an internal subset.
+        ParseError: The document is not well-formed, too large or too deep, declares a
+            DOCTYPE that could define entities, or uses an entity no HTML5 name defines.
+        ValidationError: *repairs* is strict and an entity needed reading.
     """
     if isinstance(data, str):
         data = encode_xml(data)
@@ -64,16 +76,17 @@ def parse_xml(data: str | bytes) -> etree._Element:
         raise TypeError(f"expected str or bytes, got {type(data).__name__}")
     if len(data) > MAX_BYTES:
         raise ParseError(f"document too large: {len(data)} bytes, the limit is {MAX_BYTES}")
+    data = bytes(data)
+    accepted = check_prolog(data)
+    parser = _xml_parser()
     try:
-        root = etree.fromstring(bytes(data), _xml_parser())
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise _parse_error(error) from None
-    docinfo = root.getroottree().docinfo
-    if docinfo.internalDTD is not None or docinfo.doctype:
-        raise ParseError(
-            "the document declares a DOCTYPE; articlekit does not read DTDs or their entities",
-            line=1,
-        )
+    if check_parsed(root.getroottree().docinfo, accepted=accepted):
+        entities = UndefinedEntities(repairs)
+        entities.replace_below(root)
+        entities.check_log(parser.error_log)
     check_depth(root)
     return root
 
@@ -114,31 +127,43 @@ def check_depth(root: etree._Element) -> None:
         )
 
 
-def iterparse_xml(source: IO[bytes]) -> XmlEvents:
+def iterparse_xml(source: IO[bytes], *, repairs: Repairs | None = None) -> XmlEvents:
     """Parse untrusted XML from a binary file as ``("start"|"end", element)`` events.
 
-    The hardening of `parse_xml` applies (no entities, DTD, network; DOCTYPE refused; nesting
-    bounded by `MAX_DEPTH`), but not `MAX_BYTES` to the whole: the caller frees what it has
-    read, so memory stays flat however long the document is, and bounds what it holds with
-    `XmlEvents.bytes_read`.
+    The hardening of `parse_xml` applies (no entities, DTD, network; DOCTYPE checked the same
+    way; nesting bounded by `MAX_DEPTH`), but not `MAX_BYTES` to the whole: the caller frees
+    what it has read, so memory stays flat however long the document is, and bounds what it
+    holds with `XmlEvents.bytes_read`. An element's undefined HTML5 entities are read as their
+    characters by its "end" event.
+
+    Args:
+        source: The document, opened in binary mode.
+        repairs: As for `parse_xml`.
 
     Raises:
         ParseError: As `parse_xml`, when the events reach the fault.
+        ValidationError: As `parse_xml`.
     """
-    return XmlEvents(source)
+    return XmlEvents(source, repairs=repairs)
 
 
 class XmlEvents(Iterator[tuple[str, etree._Element]]):
     """The events of `iterparse_xml`, and how far into its source the parser has read."""
 
-    def __init__(self, source: IO[bytes]) -> None:
+    def __init__(self, source: IO[bytes], *, repairs: Repairs | None = None) -> None:
         self.bytes_read = 0
         """The bytes of the source read so far; the parser reads ahead of its events."""
         self._read_source = source.read  # nothing else: lxml would take a name as base URL
+        self._head = b""  # the prolog, read first for its DOCTYPE, not yet given to the parser
+        self._repairs = repairs
         self._events = self._parse()
 
     def read(self, size: int = -1) -> bytes:
         """Read from the source for the parser, counting."""
+        if self._head:
+            cut = len(self._head) if size < 0 else size
+            data, self._head = self._head[:cut], self._head[cut:]
+            return data
         data = self._read_source(size)
         self.bytes_read += len(data)
         return data
@@ -146,23 +171,32 @@ class XmlEvents(Iterator[tuple[str, etree._Element]]):
     def __next__(self) -> tuple[str, etree._Element]:
         return next(self._events)
 
+    def _read_head(self) -> bytes:
+        """Read the first `PROLOG_LIMIT` bytes (or all, if fewer), kept for the parser."""
+        chunks: list[bytes] = []
+        wanted = PROLOG_LIMIT
+        while wanted > 0 and (chunk := self._read_source(wanted)):
+            chunks.append(chunk)
+            wanted -= len(chunk)
+        self._head = b"".join(chunks)
+        self.bytes_read += len(self._head)
+        return self._head
+
     def _parse(self) -> Iterator[tuple[str, etree._Element]]:
+        accepted = check_prolog(self._read_head())
         events = etree.iterparse(
             self, events=("start", "end"), **_HARDENED, remove_comments=True, remove_pis=True
         )
         depth = 0
+        entities: UndefinedEntities | None = None
         try:
             for event, element in events:
                 if event == "start":
                     depth += 1
-                    if depth == 1:
-                        docinfo = element.getroottree().docinfo
-                        if docinfo.internalDTD is not None or docinfo.doctype:
-                            raise ParseError(
-                                "the document declares a DOCTYPE; articlekit does not read DTDs "
-                                "or their entities",
-                                line=1,
-                            )
+                    if depth == 1 and check_parsed(
+                        element.getroottree().docinfo, accepted=accepted
+                    ):
+                        entities = UndefinedEntities(self._repairs)
                     if depth > MAX_DEPTH:
                         raise ParseError(
                             f"elements nest deeper than {MAX_DEPTH} levels",
@@ -170,9 +204,13 @@ class XmlEvents(Iterator[tuple[str, etree._Element]]):
                         )
                 else:
                     depth -= 1
+                    if entities is not None:
+                        entities.replace_in(element)
                 yield event, element
         except etree.XMLSyntaxError as error:
             raise _parse_error(error) from None
+        if entities is not None:
+            entities.check_log(events.error_log)
 
 
 def _parse_error(error: etree.XMLSyntaxError) -> ParseError:

@@ -29,7 +29,8 @@ Wire conventions:
 - fields without a visible home are microdata ``meta`` (``identifier``, ``version``,
   ``description``, ``dateCreated``, ``encodingFormat``) or, where schema.org has no property,
   ``data-*`` attributes on the ``<article>`` (``data-status``, ``data-slugline``,
-  ``data-embargoed``, ``data-editor-note``); there is no hidden copy of articlekit JSON;
+  ``data-embargoed``, ``data-editor-note``, ``data-urgency``); there is no hidden copy of
+  articlekit JSON;
 - date-times are RFC 3339 with their own UTC offset, microseconds when there are some;
 - only the JSON-LD block is a ``script``; in its text ``<``, ``>`` and ``&`` are written as
   ``\u003c``, ``\u003e`` and ``\u0026``, so no value can end the block.

@@ -430,6 +430,8 @@ class Article:
         dateline: The dateline as printed, e.g. ``"VARENHOLT, March 14"``.
         located: Where the story happened, as a place name.
         status: Whether the article may be used.
+        urgency: The editorial urgency, from 1 (most urgent, such as a flash) to 9 (least),
+            as the provider rates it (IPTC urgency: NewsML-G2 ``urgency``, ninjs ``urgency``).
         provider: Who supplies the article, e.g. an agency.
         copyright_holder: Who holds the copyright.
         copyright_notice: The copyright notice as printed.
@@ -479,6 +481,7 @@ class Article:
         default=None, converter=v.optional_text, validator=v.check_optional_text
     )
     status: Status = attrs.field(default=Status.USABLE, converter=_status)
+    urgency: int | None = attrs.field(default=None, validator=v.check_urgency)
     provider: str | None = attrs.field(
         default=None, converter=v.optional_text, validator=v.check_optional_text
     )

@@ -50,11 +50,15 @@ import io
 import shutil
 import tempfile
 from collections.abc import Iterator
+from datetime import timezone, tzinfo
 from typing import IO, Final, Literal
 
 from articlekit import _newsml_read, _xml
 from articlekit._io import read_binary, without_name, write_binary
+from articlekit._newsml_repair import Reading
 from articlekit._newsml_write import NAR, write
+from articlekit._repairs import Repairs
+from articlekit.errors import UnsupportedError
 from articlekit.model import Article
 
 __all__ = ["NAMESPACE", "STANDARD_VERSION", "dump", "dumps", "iter_articles", "load", "loads"]
@@ -104,33 +108,63 @@ def dump(
     write_binary(fp, dumps(article, strict=strict, container=container))
 
 
-def loads(data: str | bytes, /) -> Article:
+def loads(
+    data: str | bytes, /, *, strict: bool = False, default_timezone: tzinfo = timezone.utc
+) -> Article:
     """Read an article from a NewsML-G2 newsItem, packageItem-in-newsMessage or newsMessage.
+
+    Real producers' deviations are read and reported, each as a `RepairWarning` (see
+    :doc:`/real-feeds`): the older ``icls:`` item classes, date-times without a time zone,
+    items without a headline, creators named by a ``literal`` or ``qcode`` alone, HTML sent as
+    ``text/plain``, and what the model has no field for.
 
     Args:
         data: The XML, as bytes (any encoding its declaration names) or text.
+        strict: Refuse every deviation instead of repairing it.
+        default_timezone: The zone of date-times written without one.
 
     Raises:
         ParseError: *data* is not well-formed XML, or is hostile (DTD, entities, too deep).
-        ValidationError: It is NewsML-G2 but not a valid article; the message names the
-            element and its line.
+        ValidationError: It is NewsML-G2 but not a valid article, or, with *strict*, deviates
+            from the standard; the message names the element and its line.
         UnsupportedError: It is a kind of item articlekit does not read (concept, planning,
             video, ...), or not NewsML-G2 at all.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       Real producers' deviations are repaired and reported; *strict* and
+       *default_timezone*.
     """
-    return _newsml_read.single_article(_xml.parse_xml(data))
+    reading = Reading(Repairs(strict=strict), default_timezone)
+    article = _newsml_read.single_article(_xml.parse_xml(data, repairs=reading.repairs), reading)
+    reading.repairs.warn()
+    return article
 
 
-def load(fp: IO[bytes], /) -> Article:
-    """Read an article from a binary file of NewsML-G2.
+def load(
+    fp: IO[bytes], /, *, strict: bool = False, default_timezone: tzinfo = timezone.utc
+) -> Article:
+    """Read an article from a binary file of NewsML-G2, as :func:`loads` does.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       *strict* and *default_timezone*.
     """
-    return loads(read_binary(fp))
+    reading = Reading(Repairs(strict=strict), default_timezone)
+    article = _newsml_read.single_article(
+        _xml.parse_xml(read_binary(fp), repairs=reading.repairs), reading
+    )
+    reading.repairs.warn()
+    return article
 
 
-def iter_articles(source: str | bytes | IO[bytes], /) -> Iterator[Article]:
+def iter_articles(
+    source: str | bytes | IO[bytes],
+    /,
+    *,
+    strict: bool = False,
+    default_timezone: tzinfo = timezone.utc,
+) -> Iterator[Article]:
     """Read every article of a newsMessage: one per text item or per package.
 
     Items of classes articlekit does not read are skipped; picture items become the photos of
@@ -145,46 +179,80 @@ def iter_articles(source: str | bytes | IO[bytes], /) -> Iterator[Article]:
     ``packageItem`` is read whole, as packages may refer to items anywhere in it, and then
     the 64 MiB limit applies.
 
+    Each article's repairs are reported (as :func:`loads` does) as it is taken from the
+    iterator. Items of classes articlekit does not read are skipped; a document of such items
+    alone raises `UnsupportedError` once its end is reached.
+
     Args:
         source: The XML as bytes or text, or a binary file open for reading. A file that
             cannot seek (a pipe) is first copied to a temporary file (in memory up to 8 MiB).
+        strict: Refuse every deviation instead of repairing it.
+        default_timezone: The zone of date-times written without one.
 
     Raises:
         ParseError: Not well-formed, or hostile (DTD, entities, too deep); raised when the
             iteration reaches the fault, so articles before it have been read.
-        ValidationError: An item is not a valid article; the message names element and line.
-        UnsupportedError: The document is not NewsML-G2.
+        ValidationError: An item is not a valid article, or, with *strict*, deviates from the
+            standard; the message names element and line.
+        UnsupportedError: The document is not NewsML-G2, or holds items and none of them
+            is an article (a package of items sent elsewhere, concepts, planning, video).
 
     .. versionadded:: 0.1
     .. versionchanged:: 0.2
-       Takes a binary file, and streams newsMessages of newsItems.
+       Takes a binary file, and streams newsMessages of newsItems; *strict* and
+       *default_timezone*.
     """
+    reading = Reading(Repairs(strict=strict), default_timezone)
     if isinstance(source, str):
         source = _xml.encode_xml(source)
     if isinstance(source, (bytes, bytearray)):
         if _PACKAGE in source:
-            return _newsml_read.articles(_xml.parse_xml(source), skip_unsupported=True)
-        return _newsml_read.stream_articles(_xml.iterparse_xml(io.BytesIO(source)))
+            found = _newsml_read.articles(
+                _xml.parse_xml(source, repairs=reading.repairs), reading, skip_unsupported=True
+            )
+        else:
+            found = _newsml_read.stream_articles(
+                _xml.iterparse_xml(io.BytesIO(source), repairs=reading.repairs), reading
+            )
+        return _reported(found, reading)
     target: object = source
     if isinstance(target, io.TextIOBase):
         raise TypeError("the file is open in text mode: open it in binary mode ('rb')")
-    return _iter_file(source)
+    return _reported(_iter_file(source, reading), reading)
 
 
-def _iter_file(fp: IO[bytes]) -> Iterator[Article]:
+def _reported(found: Iterator[Article], reading: Reading) -> Iterator[Article]:
+    """Each article of *found*, once the repairs made in reading it are reported.
+
+    Raises:
+        UnsupportedError: The document held items, and none was an article.
+    """
+    count = 0
+    for article in found:
+        reading.repairs.warn(stacklevel=2)
+        count += 1
+        yield article
+    if not count and reading.skipped:
+        raise UnsupportedError(f"the document holds no article: {reading.skipped[0]}")
+
+
+def _iter_file(fp: IO[bytes], reading: Reading) -> Iterator[Article]:
     if not fp.seekable():
         with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES) as copy:
             shutil.copyfileobj(fp, copy)
             copy.seek(0)
-            yield from _iter_file(copy)
+            yield from _iter_file(copy, reading)
         return
     start = fp.tell()
     has_package = _contains(fp, _PACKAGE)
     fp.seek(start)
     if has_package:
-        yield from _newsml_read.articles(_xml.parse_xml(read_binary(fp)), skip_unsupported=True)
+        root = _xml.parse_xml(read_binary(fp), repairs=reading.repairs)
+        yield from _newsml_read.articles(root, reading, skip_unsupported=True)
     else:
-        yield from _newsml_read.stream_articles(_xml.iterparse_xml(without_name(fp)))
+        yield from _newsml_read.stream_articles(
+            _xml.iterparse_xml(without_name(fp), repairs=reading.repairs), reading
+        )
 
 
 _PACKAGE: Final = b"packageItem"

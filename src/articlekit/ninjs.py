@@ -11,6 +11,7 @@ Wire conventions:
   URL), else the one the shape shows; a declared version this release does not know is an
   `UnsupportedError`;
 - datetimes are RFC 3339 with a UTC offset (``Z`` for UTC); ``version`` is a string of digits;
+  ``urgency`` an integer of 1 to 9 (another value read is dropped, reported as a repair);
 - ``headlines[]`` roles: ``main`` (the headline), ``sub`` (subheadline), ``kicker``;
   ``descriptions[]`` roles: ``summary``, ``section``, ``dateline``;
 - the body is one ``bodies[]`` entry, role ``main``, ``contentType`` ``text/html``: ``p``,

@@ -403,6 +403,7 @@ def articles(draw: st.DrawFn, *, max_photos: int = 12, max_blocks: int = 60) -> 
         dateline=maybe(texts()),
         located=maybe(texts()),
         status=draw(st.sampled_from(Status)),
+        urgency=maybe(st.integers(1, 9)),
         provider=maybe(texts()),
         copyright_holder=maybe(texts()),
         copyright_notice=maybe(texts()),

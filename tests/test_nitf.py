@@ -1,0 +1,417 @@
+"""NITF: schema-valid 3.6 output, round trips apart from reported losses, real producers' forms."""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+
+from articlekit import (
+    Article,
+    Byline,
+    Heading,
+    LossError,
+    LossWarning,
+    Paragraph,
+    ParseError,
+    Photo,
+    PhotoRef,
+    Quote,
+    RepairWarning,
+    Topic,
+    TopicKind,
+    UnsupportedError,
+    ValidationError,
+    nitf,
+    strategies,
+)
+from articlekit._sample import sample
+from articlekit._schemas import checker
+
+XSD = "standards/newsml-g2/nitf-3-6.xsd"
+_PATH_STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
+
+
+@pytest.fixture(scope="session")
+def check_schema(shared: Path) -> Any:
+    return checker(shared / XSD)
+
+
+def expected_losses(article: Article) -> list[str]:
+    """What NITF cannot carry of *article*, by the documented mapping, in the writer's order."""
+    lost = [name for name in ("kicker", "copyright_notice") if getattr(article, name)]
+    for index, byline in enumerate(article.bylines):
+        lost += [f"bylines[{index}].{name}" for name in ("uri", "bio") if getattr(byline, name)]
+    placed = 0
+    for index, block in enumerate(article.body):
+        if isinstance(block, Heading) and block.level != 2:
+            lost.append(f"body[{index}].level")
+        elif isinstance(block, PhotoRef) and block.photo != placed:
+            lost.append(f"body[{index}]")
+        elif isinstance(block, PhotoRef):
+            lost += _photographer_losses(article, placed)
+            placed += 1
+    for index in range(placed, len(article.photos)):
+        lost += _photographer_losses(article, index)
+    return lost
+
+
+def _photographer_losses(article: Article, index: int) -> list[str]:
+    photographer = article.photos[index].photographer
+    if photographer is None:
+        return []
+    names = ("role", "affiliation", "email", "uri", "bio")
+    return [f"photos[{index}].photographer.{name}" for name in names if getattr(photographer, name)]
+
+
+def without(article: Article, paths: list[str]) -> Article:
+    """*article* with each field of *paths* at its default, and each block of *paths* left out."""
+    dropped = sorted((int(p[5:-1]) for p in paths if re.fullmatch(r"body\[\d+\]", p)), reverse=True)
+    for path in paths:
+        if not re.fullmatch(r"body\[\d+\]", path):
+            article = _reset(article, [_PATH_STEP.fullmatch(s).groups() for s in path.split(".")])  # type: ignore[union-attr]
+    body = list(article.body)
+    for index in dropped:
+        del body[index]
+    return attrs.evolve(article, body=body)
+
+
+def _reset(model: Any, steps: list[tuple[str, str | None]]) -> Any:
+    (name, index), rest = steps[0], steps[1:]
+    if index is None and not rest:
+        return attrs.evolve(model, **{name: attrs.fields_dict(type(model))[name].default})
+    if index is None:
+        return attrs.evolve(model, **{name: _reset(getattr(model, name), rest)})
+    items = list(getattr(model, name))
+    items[int(index)] = _reset(items[int(index)], rest)
+    return attrs.evolve(model, **{name: items})
+
+
+def test_nitf_module_all_is_pinned():
+    assert sorted(nitf.__all__) == ["NAMESPACE", "dump", "dumps", "load", "loads"]
+
+
+# --- round trip ------------------------------------------------------------------------------
+
+
+@settings(max_examples=25)
+@given(strategies.articles(max_photos=4, max_blocks=20))
+def test_generated_articles_round_trip_through_schema_valid_nitf_apart_from_losses(
+    check_schema, article
+):
+    lost = expected_losses(article)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        data = nitf.dumps(article)
+    reported = [w.message for w in caught if issubclass(w.category, LossWarning)]
+    if lost:
+        assert len(reported) == 1
+        assert str(reported[0]).startswith(f"NITF 3.6 cannot carry: {', '.join(lost)};")
+        with pytest.raises(LossError) as refused:
+            nitf.dumps(article, strict=True)
+        assert list(refused.value.fields) == lost
+    else:
+        assert reported == []
+    check_schema(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # our own documents need no repair
+        assert nitf.loads(data, strict=True) == without(article, lost)
+
+
+def test_sample_round_trips_apart_from_kicker_and_copyright_notice(check_schema):
+    article = sample()
+    with pytest.warns(LossWarning, match=r"cannot carry: kicker, copyright_notice;"):
+        data = nitf.dumps(article)
+    check_schema(data)
+    assert nitf.loads(data) == attrs.evolve(article, kicker=None, copyright_notice=None)
+
+
+def test_dump_and_load_use_binary_files():
+    article = Article(uri="urn:x:1", headline="Binary", body=[Paragraph(text="One")])
+    buffer = io.BytesIO()
+    nitf.dump(article, buffer, strict=True)
+    buffer.seek(0)
+    assert nitf.load(buffer) == article
+    with pytest.raises(TypeError, match="binary mode"):
+        nitf.load(io.StringIO(buffer.getvalue().decode()))  # type: ignore[arg-type]
+
+
+def test_times_are_written_in_iso_8601_basic_form_with_the_offset():
+    moment = datetime(2024, 10, 30, 14, 15, tzinfo=timezone(timedelta(hours=1)))
+    data = nitf.dumps(Article(uri="urn:x:1", headline="H", published=moment), strict=True)
+    assert b'<date.issue norm="20241030T141500+0100"/>' in data
+
+
+def test_strong_code_sub_and_sup_are_em_of_a_class_and_come_back(check_schema):
+    text = "<strong>a</strong> <code>b</code> x<sub>2</sub> y<sup>3</sup> <em>c</em>"
+    article = Article(uri="urn:x:1", headline="H", body=[Paragraph(text=text)])
+    data = nitf.dumps(article, strict=True)
+    check_schema(data)
+    assert b'<em class="bold">a</em>' in data
+    assert b'<em class="superscript">3</em>' in data
+    assert nitf.loads(data) == article
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u3000", "\u2003"])
+def test_blocks_and_names_of_unicode_spaces_alone_survive_the_round_trip(space):
+    article = Article(
+        uri="urn:x:1",
+        headline=space,
+        located=space + space,
+        dateline=space,
+        topics=[Topic(name=space)],
+        body=[Paragraph(text=space), Heading(text=space), Quote(text=space)],
+    )
+    assert nitf.loads(nitf.dumps(article, strict=True)) == article
+
+
+def test_photos_no_block_places_come_back_unplaced_in_order():
+    photos = [Photo(href="https://example.org/1.jpg"), Photo(href="https://example.org/2.jpg")]
+    article = Article(uri="urn:x:1", headline="H", photos=photos, body=[PhotoRef(photo=0)])
+    back = nitf.loads(nitf.dumps(article, strict=True))
+    assert back == article
+
+
+def test_a_photo_placed_out_of_order_is_reported_lost():
+    photos = [Photo(href="https://example.org/1.jpg"), Photo(href="https://example.org/2.jpg")]
+    article = Article(uri="urn:x:1", headline="H", photos=photos, body=[PhotoRef(photo=1)])
+    with pytest.raises(LossError) as caught:
+        nitf.dumps(article, strict=True)
+    assert caught.value.fields == ("body[0]",)
+
+
+# --- real producers' forms -------------------------------------------------------------------
+
+# NITF 3.2 without a namespace, as agencies send it: basic-format dates, a byline with person
+# and byttl, a media block, a dateline with a location, unread metadata beside.
+AGENCY_DOCUMENT = b"""<?xml version="1.0" encoding="ISO-8859-1"?>
+<nitf version="-//IPTC//DTD NITF 3.2//EN" baselang="en-US">
+ <head>
+  <title>Storm closes harbour</title>
+  <meta name="category" content="WEA"/>
+  <docdata management-status="usable">
+   <doc-id regsrc="XA" id-string="XA-2024-0042"/>
+   <urgency ed-urg="3"/>
+   <date.issue norm="20241030T141500+0100"/>
+   <date.release norm="20241030T160000Z"/>
+   <ed-msg info="Corrects spelling of harbour master's name"/>
+   <du-key generation="2" key="WEATHER-STORM" version="2"/>
+   <doc.copyright year="2024" holder="Example Agency"/>
+   <key-list><keyword key="storm"/><keyword key="shipping"/></key-list>
+   <identified-content>
+    <org value="xa:org:port">Port Authority</org>
+    <location location-code="NO-BGO">Bergen</location>
+   </identified-content>
+  </docdata>
+ </head>
+ <body>
+  <body.head>
+   <hedline><hl1>Storm closes harbour for second day</hl1><hl2>Ferries cancelled</hl2></hedline>
+   <byline>By <person>Kari Nordmann</person>, <byttl>Weather correspondent</byttl></byline>
+   <distributor><org>Example Agency</org></distributor>
+   <dateline><location>BERGEN</location>, Oct. 30</dateline>
+   <abstract><p>The harbour stays shut.</p></abstract>
+  </body.head>
+  <body.content>
+   <p lede="true">The harbour was closed on <em class="bold">Wednesday</em>.</p>
+   <media media-type="image">
+    <media-reference source="https://img.example.org/storm.jpg" mime-type="image/jpeg"
+                     width="1200" height="800" alternate-text="Waves on the pier"/>
+    <media-caption>Waves break over the pier.</media-caption>
+    <media-producer>Ola Foto/XA</media-producer>
+   </media>
+   <hl2>Ferries</hl2>
+   <bq><block><p>We have never seen it this bad.</p></block><credit>Harbour master</credit></bq>
+   <ul><li>Route 1</li><li>Route 2</li></ul>
+   <table><tr><td>1</td></tr></table>
+  </body.content>
+  <body.end><tagline>Reporting by K. Nordmann</tagline></body.end>
+ </body>
+</nitf>
+"""
+
+
+def test_an_agency_document_without_namespace_reads_its_fields():
+    with pytest.warns(RepairWarning, match="not read, the model has no field for them: meta, "):
+        article = nitf.loads(AGENCY_DOCUMENT)
+    assert article.uri == "XA-2024-0042"
+    assert article.language == "en-US"
+    assert article.headline == "Storm closes harbour for second day"
+    assert article.subheadline == "Ferries cancelled"
+    assert article.urgency == 3
+    assert article.version == 2
+    assert article.slugline == "WEATHER-STORM"
+    assert article.published == datetime(2024, 10, 30, 13, 15, tzinfo=timezone.utc)
+    assert article.embargoed == datetime(2024, 10, 30, 16, tzinfo=timezone.utc)
+    assert article.editor_note == "Corrects spelling of harbour master's name"
+    assert article.copyright_holder == "Example Agency"
+    assert article.provider == "Example Agency"
+    assert article.keywords == ("storm", "shipping")
+    assert article.topics == (
+        Topic(name="Port Authority", kind=TopicKind.ORGANISATION, code="xa:org:port"),
+        Topic(name="Bergen", kind=TopicKind.PLACE, code="NO-BGO"),
+    )
+    assert article.bylines == (Byline(name="Kari Nordmann", role="Weather correspondent"),)
+    assert (article.dateline, article.located) == ("BERGEN, Oct. 30", "BERGEN")
+    assert article.summary == "The harbour stays shut."
+    assert article.photos == (
+        Photo(
+            href="https://img.example.org/storm.jpg", media_type="image/jpeg", width=1200,
+            height=800, alt_text="Waves on the pier", caption="Waves break over the pier.",
+            credit="Ola Foto/XA",
+        ),
+    )  # fmt: skip
+    assert article.body[0] == Paragraph(
+        text="The harbour was closed on <strong>Wednesday</strong>."
+    )
+    assert article.body[1] == PhotoRef(photo=0)
+    assert article.body[2] == Heading(text="Ferries")
+    assert article.body[3] == Quote(
+        text="We have never seen it this bad.", attribution="Harbour master"
+    )
+    assert len(article.body) == 5
+
+
+def test_unread_elements_are_reported_once_naming_each():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        nitf.loads(AGENCY_DOCUMENT)
+    repairs = [str(w.message) for w in caught if issubclass(w.category, RepairWarning)]
+    assert repairs == [
+        "meta, table, body.end: not read, the model has no field for them: meta, table, body.end"
+    ]
+
+
+def test_strict_reading_refuses_what_the_model_cannot_carry():
+    with pytest.raises(ValidationError, match=r"not read.*meta, table, body\.end"):
+        nitf.loads(AGENCY_DOCUMENT, strict=True)
+
+
+def test_a_document_in_the_2006_namespace_reads_like_one_without():
+    namespaced = AGENCY_DOCUMENT.replace(
+        b"<nitf version", b'<nitf xmlns="http://iptc.org/std/NITF/2006-10-18/" version'
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RepairWarning)
+        assert nitf.loads(namespaced) == nitf.loads(AGENCY_DOCUMENT)
+
+
+def _document(head: str = "", body_head: str = "", content: str = "<p>Text.</p>") -> bytes:
+    return (
+        f"<nitf><head>{head}</head><body><body.head>{body_head}</body.head>"
+        f"<body.content>{content}</body.content></body></nitf>"
+    ).encode()
+
+
+_IDENTIFIED = '<docdata><doc-id id-string="urn:x:1"/></docdata>'
+_HEADLINE = "<hedline><hl1>Headline</hl1></hedline>"
+
+
+def test_a_missing_hl1_takes_the_title_before_the_du_key_reported():
+    docdata = '<docdata><doc-id id-string="urn:x:1"/><du-key key="580001T"/></docdata>'
+    data = _document(f"<title>From the title</title>{docdata}")
+    with pytest.warns(RepairWarning, match=r"<hl1>: no headline: derived from the title"):
+        assert nitf.loads(data).headline == "From the title"
+    with pytest.raises(ValidationError, match="no headline"):
+        nitf.loads(data, strict=True)
+
+
+def test_a_missing_hl1_and_title_take_the_first_sentence():
+    data = _document(_IDENTIFIED, content="<p>First sentence here. Second one.</p>")
+    with pytest.warns(RepairWarning, match="derived from the body's first paragraph"):
+        assert nitf.loads(data).headline == "First sentence here."
+
+
+def test_naive_and_extended_times_read_in_the_default_timezone_reported():
+    head = (
+        '<docdata><doc-id id-string="urn:x:1"/><date.issue norm="2020-09-07T14:45:26"/>'
+        '<date.release norm="2020-09-07T16:00:00+02:00"/></docdata>'
+    )
+    zone = timezone(timedelta(hours=2))
+    with pytest.warns(RepairWarning, match=r"<date.issue> \(line 1\): no time zone"):
+        article = nitf.loads(_document(head, _HEADLINE), default_timezone=zone)
+    assert article.published == datetime(2020, 9, 7, 14, 45, 26, tzinfo=zone)
+    assert article.embargoed == datetime(2020, 9, 7, 14, tzinfo=timezone.utc)
+    with pytest.raises(ValidationError, match="no time zone"):
+        nitf.loads(_document(head, _HEADLINE), strict=True)
+
+
+def test_a_document_without_an_id_string_gets_a_derived_uri():
+    data = _document('<docdata><doc-id regsrc="AP"/></docdata>', _HEADLINE)
+    with pytest.warns(RepairWarning, match="a uri derived from the document's content"):
+        first = nitf.loads(data)
+    with pytest.warns(RepairWarning):
+        assert nitf.loads(data).uri == first.uri
+    assert first.uri.startswith("urn:articlekit:nitf-document:")
+
+
+def test_a_byline_without_person_is_its_text_without_by():
+    body_head = f"{_HEADLINE}<byline>By BERNARD CONDON<byttl>AP Business Writer</byttl></byline>"
+    article = nitf.loads(_document(_IDENTIFIED, body_head))
+    assert article.bylines == (Byline(name="BERNARD CONDON", role="AP Business Writer"),)
+
+
+def test_preformatted_text_keeps_its_lines():
+    data = _document(_IDENTIFIED, _HEADLINE, "<pre>Mexico v Panama\nMexico: Talavera\n</pre>")
+    assert nitf.loads(data).body == (Paragraph(text="Mexico v Panama<br>Mexico: Talavera"),)
+
+
+# --- bad and hostile input -------------------------------------------------------------------
+
+
+def test_malformed_xml_raises_parse_error_with_line():
+    with pytest.raises(ParseError) as caught:
+        nitf.loads(b"<nitf>\n<head>\n</nitf>")
+    assert caught.value.line == 3
+
+
+def test_an_unreadable_norm_is_left_out_reported_and_refused_when_strict():
+    head = (
+        '<docdata>\n<doc-id id-string="urn:x:1"/>\n'
+        '<date.issue norm="YYYYMMDD000000-HHMM"/></docdata>'
+    )
+    with pytest.warns(RepairWarning, match=r"<date.issue> \(line 3\): norm 'YYYYMMDD"):
+        assert nitf.loads(_document(head, _HEADLINE)).published is None
+    with pytest.raises(
+        ValidationError, match=r"not an ISO 8601 date and time: not read \(line 3\)"
+    ):
+        nitf.loads(_document(head, _HEADLINE), strict=True)
+
+
+def test_a_relative_image_source_is_left_out_reported():
+    content = (
+        '<media media-type="image"><media-reference source="high-tide.jpg"/></media>'
+        '<media media-type="image"><media-reference source="https://e.org/a.jpg"/></media>'
+    )
+    with pytest.warns(RepairWarning, match="source 'high-tide.jpg' is not an image URL"):
+        article = nitf.loads(_document(_IDENTIFIED, _HEADLINE, content))
+    assert article.photos == (Photo(href="https://e.org/a.jpg"),)
+    assert article.body == (PhotoRef(photo=0),)
+
+
+def test_a_bad_image_width_raises_validation_error_naming_element():
+    reference = '<media-reference source="https://e.org/a.jpg" width="-3"/>'
+    content = f'<media media-type="image">{reference}</media>'
+    with pytest.raises(ValidationError, match=r"<media-reference> \(line 1\): width '-3'"):
+        nitf.loads(_document(_IDENTIFIED, _HEADLINE, content))
+
+
+def test_a_document_that_is_not_nitf_is_unsupported():
+    with pytest.raises(UnsupportedError, match="not a NITF document"):
+        nitf.loads(b"<html><body/></html>")
+
+
+def test_entities_and_deep_nesting_are_refused():
+    bomb = b'<!DOCTYPE nitf [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><nitf>&b;</nitf>'
+    with pytest.raises(ParseError):
+        nitf.loads(bomb)
+    deep = _document(_IDENTIFIED, _HEADLINE, "<block>" * 200 + "</block>" * 200)
+    with pytest.raises(ParseError, match="nest deeper"):
+        nitf.loads(deep)
