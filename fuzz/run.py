@@ -74,9 +74,10 @@ _SEED_KINDS: Final = {
     "jsonl": ("jsonl",),
     "ninjs": ("ninjs",),
     "newsml": ("newsml",),
+    "nitf": ("nitf",),
     "html": ("html",),
     "extract": ("html", "pages"),
-    "detect": ("json", "jsonl", "ninjs", "newsml", "html"),
+    "detect": ("json", "jsonl", "ninjs", "newsml", "nitf", "html"),
 }
 _GRACE_SECONDS: Final = 120  # over -max_total_time: start-up, the seeds' first pass, the last input
 _SHORTEST_RUN: Final = 10  # seconds: --keep-going starts no run shorter than this

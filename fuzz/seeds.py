@@ -1,7 +1,8 @@
 """Build the fuzzers' seed corpus and dictionaries from the material the tests use.
 
 ``python fuzz/seeds.py DIR`` writes one folder of seeds per kind of document
-(``DIR/json``, ``DIR/jsonl``, ``DIR/ninjs``, ``DIR/newsml``, ``DIR/html``, ``DIR/pages``) and
+(``DIR/json``, ``DIR/jsonl``, ``DIR/ninjs``, ``DIR/newsml``, ``DIR/nitf``, ``DIR/html``,
+``DIR/pages``) and
 a libFuzzer dictionary per kind (``DIR/json.dict``, ...):
 
 - `articlekit.sample` in every format, and in each format's variants (ninjs versions, a bare
@@ -29,11 +30,11 @@ from typing import Any, Final
 from lxml import etree
 
 import articlekit
-from articlekit import Article, html, json, jsonl, newsml, ninjs
+from articlekit import Article, html, json, jsonl, newsml, ninjs, nitf
 
 __all__ = ["KINDS", "SHARED", "build", "generated_articles", "hostile_seeds"]
 
-KINDS: Final = ("json", "jsonl", "ninjs", "newsml", "html", "pages")
+KINDS: Final = ("json", "jsonl", "ninjs", "newsml", "nitf", "html", "pages")
 """The kinds of seed, one folder each; ``pages`` are real web pages, for `extract`."""
 
 SHARED: Final = Path(__file__).resolve().parents[2] / "shared"
@@ -75,6 +76,7 @@ def _written(articles: list[Article]) -> Iterator[tuple[str, str, bytes]]:
             yield "json", name, json.dumps(article).encode()
             yield "html", name, html.dumps(article).encode()
             yield "newsml", name, newsml.dumps(article)
+            yield "nitf", name, nitf.dumps(article)
             for version in ninjs.VERSIONS:
                 yield "ninjs", f"{name}-{version}", ninjs.dumps(article, version=version).encode()
             if number < 4:  # the variants: once or a few times is enough
@@ -100,6 +102,11 @@ _MINIMAL_NEWSML: Final = (
     b'<provider qcode="nprov:x"/><versionCreated>2024-01-01T00:00:00Z</versionCreated>'
     b"</itemMeta><contentMeta><headline>x</headline></contentMeta>"
 )
+_MINIMAL_NITF: Final = (
+    b'<nitf><head><docdata><doc-id id-string="urn:x:1"/></docdata></head><body><body.head>'
+    b"<hedline><hl1>x</hl1></hedline></body.head><body.content>"
+)
+_NITF_END: Final = b"</body.content></body></nitf>"
 _PAGE_HEAD: Final = b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title>'
 _ARTICLE: Final = (
     b"<article><h1>Rain due on Sunday</h1>"
@@ -163,6 +170,22 @@ def hostile_seeds() -> dict[str, dict[str, bytes]]:
             b"<itemSet>" + _MINIMAL_NEWSML[_MINIMAL_NEWSML.index(b"<newsItem") :]
             + b"</newsItem><packageItem/></itemSet></newsMessage>",
         },
+        "nitf": {
+            "minimal": _MINIMAL_NITF + b"<p>x</p>" + _NITF_END,
+            "doctype": b'<?xml version="1.0"?><!DOCTYPE nitf SYSTEM "nitf-3-2.dtd">'
+            + _MINIMAL_NITF + _NITF_END,
+            "deep": _MINIMAL_NITF + b"<block>" * deep + b"</block>" * deep + _NITF_END,
+            "photos": _MINIMAL_NITF + b'<media media-type="image" id="photo-1"><media-reference '
+            b'source="https://e.org/a.jpg" width="1' + b"0" * 40 + b'"/></media><media '
+            b'media-type="image"><media-reference source="https://e.org/a.jpg"/><media-producer '
+            b'class="photographer"><person idsrc="uri" value="x"/></media-producer></media>'
+            + _NITF_END,
+            "conventions": _MINIMAL_NITF.replace(b"</hl1>", b'</hl1><hl2 class="kicker"> </hl2>')
+            + b'<hl2 class="h7 h3">x</hl2><hl2 class="h3"></hl2>' + _NITF_END[:-14]
+            + b"<body.end><tagline><copyrite/>x</tagline><bibliography/></body.end></body></nitf>",
+            "dates": _MINIMAL_NITF.replace(b"</docdata>", b'<date.issue norm="99999999T999999'
+            b'+9999"/><urgency ed-urg="\xd9\xa3"/></docdata>') + _NITF_END,
+        },
         "html": {
             "minimal": _PAGE_HEAD + b"</head><body>" + _ARTICLE + b"</article></body></html>",
             "framework-attributes": _PAGE_HEAD + b"</head><body><article @click=\"x\" :class=\"y\" "
@@ -199,16 +222,25 @@ def _shared_documents(shared: Path) -> Iterator[tuple[str, str, bytes]]:
     folders = [
         (shared / "standards" / "examples" / "newsml-g2", "*.xml", "newsml"),
         (shared / "standards" / "examples" / "ninjs", "*.json", "ninjs"),
-        (shared / "corpora" / "real-dev", "*.xml", "newsml"),
+        (shared / "corpora" / "real-dev", "*.xml", "newsml"),  # or nitf, by its root
         (shared / "corpora" / "real-dev", "*.json", "ninjs"),
     ]
     for folder, pattern, kind in folders:
         for path in sorted(folder.rglob(pattern)):
             name = "-".join(path.relative_to(folder.parent).with_suffix("").parts)
-            yield kind, name, path.read_bytes()
+            data = path.read_bytes()
+            yield _xml_kind(data) if kind == "newsml" else kind, name, data
     for path in sorted((shared / "corpora" / "html-dev" / "html").glob("*.html.gz")):
         with gzip.open(path) as page:
             yield "pages", f"html-dev-{path.name[:16]}", page.read(_PAGE_BYTES)
+
+
+def _xml_kind(data: bytes) -> str:
+    """The seed kind of an XML document of real-dev, which holds NITF as well as NewsML."""
+    try:
+        return "nitf" if articlekit.detect(data) == "nitf" else "newsml"
+    except articlekit.ArticleKitError:
+        return "newsml"  # NewsML 1.x and the like: material for the XML readers all the same
 
 
 def _dictionary_entries(kind: str, documents: Iterable[bytes]) -> list[bytes]:
@@ -273,6 +305,7 @@ _TOKEN_KIND: Final = {
     "ninjs": "json",
     "jsonl": "json",
     "newsml": "xml",
+    "nitf": "xml",
     "html": "html",
     "pages": "html",
 }

@@ -31,7 +31,17 @@ from typing import Any, Final, TypeVar, cast
 import attrs
 
 import articlekit
-from articlekit import ArticleKitError, RepairWarning, extract, html, json, jsonl, newsml, ninjs
+from articlekit import (
+    ArticleKitError,
+    RepairWarning,
+    extract,
+    html,
+    json,
+    jsonl,
+    newsml,
+    ninjs,
+    nitf,
+)
 from articlekit._formats import detect_file, get_format
 
 __all__ = [
@@ -256,6 +266,18 @@ def check_newsml(data: bytes) -> None:
 
 
 @_checked
+def check_nitf(data: bytes) -> None:
+    """NITF: `articlekit.nitf.loads`, then a NITF 3.6 round trip.
+
+    The reader fills no field the writer cannot carry (a biography), so a `LossWarning` here
+    is a finding, as any other warning is.
+    """
+    article = _read(nitf.loads, data)
+    if article is not None:
+        _round_trip(article, nitf, "nitf")
+
+
+@_checked
 def check_html(data: bytes) -> None:
     """HTML: `articlekit.html.loads`, then a round trip as a page and as a fragment."""
     article = _read(html.loads, data)
@@ -299,6 +321,7 @@ TARGETS: Final = {
         Target("jsonl", check_jsonl, max_len=64 * _KIB, timeout=3, rss_limit_mb=1024),
         Target("ninjs", check_ninjs, max_len=64 * _KIB, timeout=3, rss_limit_mb=1024),
         Target("newsml", check_newsml, max_len=64 * _KIB, timeout=5, rss_limit_mb=1024),
+        Target("nitf", check_nitf, max_len=64 * _KIB, timeout=5, rss_limit_mb=1024),
         Target("html", check_html, max_len=64 * _KIB, timeout=5, rss_limit_mb=1024),
         Target("extract", check_extract, max_len=128 * _KIB, timeout=5, rss_limit_mb=1536),
         Target("detect", check_detect, max_len=64 * _KIB, timeout=5, rss_limit_mb=1024),

@@ -86,7 +86,19 @@ def test_generated_articles_convert_in_parallel_batches(tmp_path_factory, articl
         run("convert", sources, "--to", target, "--out-dir", out, "--jobs", 2)
         for index, article in enumerate(articles):
             written = out / f"a{index}{FORMATS[target].extensions[0]}"
-            assert get_format(target).loads(written.read_bytes()) == article
+            assert get_format(target).loads(written.read_bytes()) == _carried(article, target)
+
+
+def _carried(article: articlekit.Article, target: str) -> articlekit.Article:
+    """What *target* carries of *article*: NITF has no place for a biography (reported)."""
+    if target != "nitf":
+        return article
+    photos = [
+        attrs.evolve(p, photographer=p.photographer and attrs.evolve(p.photographer, bio=None))
+        for p in article.photos
+    ]
+    bylines = [attrs.evolve(byline, bio=None) for byline in article.bylines]
+    return attrs.evolve(article, bylines=bylines, photos=photos)
 
 
 def test_a_bad_file_among_good_ones_is_reported_and_the_rest_converted(samples, tmp_path):

@@ -37,7 +37,14 @@ _TOKENS = {
              '<script type="application/ld+json">', "</script>", '{"@type": "NewsArticle"}',
              "&nbsp;", "&#0;", '<img src="javascript:x">', "<h1>", "</h1>", "\x00", '"'],
 }  # fmt: skip
-_KIND = {"json": "json", "ninjs": "json", "jsonl": "json", "newsml": "xml", "html": "html"}
+_KIND = {
+    "json": "json",
+    "ninjs": "json",
+    "jsonl": "json",
+    "newsml": "xml",
+    "nitf": "xml",
+    "html": "html",
+}
 
 
 def _written(name: str) -> bytes:

@@ -2,8 +2,10 @@
 
 The models live here; each format is a module with the same verbs (``loads``, ``dumps``,
 ``load``, ``dump``): :mod:`articlekit.json` for articlekit's own JSON, :mod:`articlekit.ninjs` for
-IPTC ninjs, :mod:`articlekit.newsml` for IPTC NewsML-G2 and :mod:`articlekit.html` for an HTML5
-page with schema.org markup. :func:`articlekit.convert` converts between them.
+IPTC ninjs, :mod:`articlekit.newsml` for IPTC NewsML-G2, :mod:`articlekit.nitf` for IPTC NITF,
+:mod:`articlekit.html` for an HTML5 page with schema.org markup and :mod:`articlekit.jsonl` for
+JSON Lines.
+:func:`articlekit.convert` converts between them.
 
 >>> import articlekit
 >>> from articlekit import json

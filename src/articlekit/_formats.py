@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
@@ -16,6 +17,12 @@ __all__ = ["FORMATS", "Format", "detect", "detect_file", "format_for_path", "get
 
 _NEWSML_NAMESPACE: Final = b"http://iptc.org/std/nar/2006-10-01/"
 _SNIFF_BYTES: Final = 64 * 1024  # enough for the prolog, root element and first item
+# An element's name after its "<": NITF's root is nitf (any version, a prefix or none), NewsML
+# 1.x's NewsML; the root is found past the prolog, so that a NewsML 1.x envelope holding NITF
+# is told as NewsML.
+_NAME: Final = re.compile(rb"[A-Za-z_][\w.:-]*")
+# The ends of what may come before the root element: comment, processing instruction, DOCTYPE.
+_PROLOG_ENDS: Final = ((b"<!--", b"-->"), (b"<?", b"?>"), (b"<!", b">"))
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,7 @@ FORMATS: Final = {
         Format("json", "articlekit.json", (".json",), "articlekit JSON"),
         Format("ninjs", "articlekit.ninjs", (".ninjs.json", ".ninjs"), "IPTC ninjs (JSON)"),
         Format("newsml", "articlekit.newsml", (".xml", ".newsml"), "IPTC NewsML-G2 (XML)", True),
+        Format("nitf", "articlekit.nitf", (".nitf.xml", ".nitf"), "IPTC NITF 3.6 (XML)"),
         Format("html", "articlekit.html", (".html", ".htm"), "HTML5 with schema.org markup"),
         Format(
             "jsonl",
@@ -109,8 +117,9 @@ def detect(data: str | bytes) -> str:
     """Tell the format of a document from its content, not its name.
 
     Returns:
-        ``"json"``, ``"ninjs"``, ``"newsml"``, ``"html"`` or ``"jsonl"`` (JSON Lines: its
-        first non-blank line is an articlekit JSON object, and another line follows).
+        ``"json"``, ``"ninjs"``, ``"newsml"``, ``"nitf"``, ``"html"`` or ``"jsonl"`` (JSON
+        Lines: its first non-blank line is an articlekit JSON object, and another line
+        follows). A NewsML-G2 item that carries an NITF body is ``"newsml"``.
 
     Raises:
         UnsupportedError: The content is none of the formats articlekit reads.
@@ -123,6 +132,8 @@ def detect(data: str | bytes) -> str:
     ('json', 'html')
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2
+       Knows NITF, and names NewsML 1.x in its refusal.
     """
     # Only the start is looked at: a huge text is neither encoded nor copied whole.
     head = data[:_SNIFF_BYTES]
@@ -132,6 +143,14 @@ def detect(data: str | bytes) -> str:
     if head.startswith(b"<"):
         if _NEWSML_NAMESPACE in head:
             return "newsml"
+        root = _root_name(head)
+        if root == b"nitf":
+            return "nitf"
+        if root == b"NewsML":
+            raise UnsupportedError(
+                "a NewsML 1.x document: articlekit does not read NewsML 1.x yet (only the "
+                "NewsML-G2 that replaced it, and NITF)"
+            )
         lowered = head.lower()
         if b"<html" in lowered or b"<!doctype html" in lowered or b"<article" in lowered:
             return "html"
@@ -141,6 +160,33 @@ def detect(data: str | bytes) -> str:
     if head.startswith((b"{", b"[")):
         return _detect_json(data)
     raise UnsupportedError("not a document articlekit reads: neither JSON, XML nor HTML")
+
+
+def _root_name(head: bytes) -> bytes | None:
+    """The local name of the root element of the XML *head*, past its prolog; None if cut off.
+
+    Each search starts where the last ended, so the work is linear in *head*.
+    """
+    position = 0
+    while (start := head.find(b"<", position)) != -1:
+        end = next((e for s, e in _PROLOG_ENDS if head.startswith(s, start)), None)
+        if end is None:
+            name = _NAME.match(head, start + 1)
+            return None if name is None else name[0].rpartition(b":")[2]
+        position = _end_of(head, start, end)
+        if position == -1:
+            return None
+    return None
+
+
+def _end_of(head: bytes, start: int, end: bytes) -> int:
+    """Where the comment, processing instruction or declaration at *start* ends; -1 if cut off."""
+    close = head.find(end, start + 2)
+    if end == b">" and close != -1 and (subset := head.find(b"[", start, close)) != -1:
+        # A DOCTYPE's internal subset holds declarations with ">" of their own.
+        bracket = head.find(b"]", subset)
+        close = -1 if bracket == -1 else head.find(end, bracket)
+    return -1 if close == -1 else close + len(end)
 
 
 def _is_json_lines(head: bytes) -> bool:

@@ -111,12 +111,16 @@ def _child(parent: etree._Element | None, tag: str) -> etree._Element | None:
 
 
 def _first_children(parent: etree._Element | None) -> dict[str, etree._Element]:
-    """The first NewsML-G2 child of *parent* of each name, by local name: one pass for many."""
+    """The first child element of *parent* of each name: one pass for many.
+
+    A NewsML-G2 element is keyed by its local name, any other (an extension) by its
+    qualified name, ``{namespace}name``.
+    """
     first: dict[str, etree._Element] = {}
     for child in parent if parent is not None else ():
         tag: object = child.tag
-        if isinstance(tag, str) and tag.startswith(_N):
-            first.setdefault(tag[len(_N) :], child)
+        if isinstance(tag, str):
+            first.setdefault(tag[len(_N) :] if tag.startswith(_N) else tag, child)
     return first
 
 
@@ -515,20 +519,11 @@ def article(item: etree._Element, pictures: dict[str, etree._Element], reading: 
     return _text_article(item, guid, pictures, reading)
 
 
-# How a field is read from its element (None when the item has none).
-_ReadField = Callable[[etree._Element | None, Reading], Any]
 # Article fields read from the first element of a name in the itemMeta, contentMeta or
-# rightsInfo of a text item: the field, the part, the element's local name, how it is read.
-_FirstElementRules = tuple[tuple[str, str, str, _ReadField], ...]
-
-
-def _plain(read: Callable[[etree._Element | None], Any]) -> _ReadField:
-    """A field read the same in every reading: nothing in it is ever repaired."""
-
-    def read_plainly(element: etree._Element | None, reading: Reading) -> Any:
-        return read(element)
-
-    return read_plainly
+# rightsInfo of a text item: the field, the part, the element's local name, and how it is
+# read from that element (None when the item has none): alone, or, where a deviation can be
+# repaired, with the `Reading` that reports it (then the rule's last member is True).
+_FirstElementRules = tuple[tuple[str, str, str, Callable[..., Any], bool], ...]
 
 
 def _provider(element: etree._Element | None) -> str | None:
@@ -570,23 +565,23 @@ def _urgency(element: etree._Element | None, reading: Reading) -> int | None:
 
 
 _DESCRIBING_FIELDS: Final[_FirstElementRules] = (
-    ("provider", "itemMeta", "provider", _plain(_provider)),
-    ("updated", "itemMeta", "versionCreated", _updated),
-    ("status", "itemMeta", "pubStatus", _plain(_status)),
-    ("editor_note", "itemMeta", "edNote", _plain(_text)),
-    ("urgency", "contentMeta", "urgency", _urgency),
-    ("slugline", "contentMeta", "slugline", _plain(_text)),
-    ("dateline", "contentMeta", "dateline", _plain(_text)),
-    ("located", "contentMeta", "located", _plain(_name_or_text)),
-    ("copyright_holder", "rightsInfo", "copyrightHolder", _plain(_name)),
-    ("copyright_notice", "rightsInfo", "copyrightNotice", _plain(_text)),
-    ("usage_terms", "rightsInfo", "usageTerms", _plain(_text)),
+    ("provider", "itemMeta", "provider", _provider, False),
+    ("updated", "itemMeta", "versionCreated", _updated, True),
+    ("status", "itemMeta", "pubStatus", _status, False),
+    ("editor_note", "itemMeta", "edNote", _text, False),
+    ("urgency", "contentMeta", "urgency", _urgency, True),
+    ("slugline", "contentMeta", "slugline", _text, False),
+    ("dateline", "contentMeta", "dateline", _text, False),
+    ("located", "contentMeta", "located", _name_or_text, False),
+    ("copyright_holder", "rightsInfo", "copyrightHolder", _name, False),
+    ("copyright_notice", "rightsInfo", "copyrightNotice", _text, False),
+    ("usage_terms", "rightsInfo", "usageTerms", _text, False),
 )
 # Read after the body: of an item's several faults, the first read is the one reported.
 _TIME_FIELDS: Final[_FirstElementRules] = (
-    ("created", "contentMeta", "contentCreated", _datetime),
-    ("published", "itemMeta", "firstCreated", _datetime),
-    ("embargoed", "itemMeta", "embargoed", _datetime),
+    ("created", "contentMeta", "contentCreated", _datetime, True),
+    ("published", "itemMeta", "firstCreated", _datetime, True),
+    ("embargoed", "itemMeta", "embargoed", _datetime, True),
 )
 
 
@@ -594,8 +589,9 @@ def _first_element_fields(
     parts: dict[str, dict[str, etree._Element]], rules: _FirstElementRules, reading: Reading
 ) -> dict[str, Any]:
     fields = {}
-    for field, part, tag, read in rules:
-        fields[field] = read(parts[part].get(tag), reading)
+    for field, part, tag, read, repairs in rules:
+        element = parts[part].get(tag)
+        fields[field] = read(element, reading) if repairs else read(element)
     return fields
 
 
@@ -632,9 +628,7 @@ def _text_article(
         **_first_element_fields(parts, _TIME_FIELDS, reading),
     }
     used = _derive_missing_headline(fields, item, parts, reading)
-    report_not_read(
-        {"itemMeta": meta, "contentMeta": content, "rightsInfo": rights}, reading, used=used
-    )
+    report_not_read(parts, reading, used=used)
     return _build(item, Article, **fields)  # type: ignore[no-any-return]
 
 
@@ -652,9 +646,10 @@ def _derive_missing_headline(
     Raises:
         ValidationError: The item has no headline and nothing to derive one from.
     """
-    title = _text(parts["itemMeta"].get("title")) or _nitf_title(item)
+    title = _text(parts["itemMeta"].get("title"))
     if fields["headline"] is not None:
         return frozenset({"title"}) if fields["headline"] == title else frozenset()
+    title = title or _nitf_title(item)
     first = next((b.plain_text for b in fields["body"] if isinstance(b, Paragraph)), None)
     sources = [
         ("<slugline>", fields["slugline"]),

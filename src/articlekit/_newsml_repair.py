@@ -114,20 +114,25 @@ READ_ELEMENTS: Final = {
 
 
 def report_not_read(
-    parts: dict[str, etree._Element | None], reading: Reading, *, used: frozenset[str]
+    parts: dict[str, dict[str, etree._Element]], reading: Reading, *, used: frozenset[str]
 ) -> None:
     """Report, in one repair, the elements of *parts* that say something the model cannot hold.
 
-    An element says something when it has text or an attribute; empty ones are not reported.
-    *used* names the other elements read for this item (an itemMeta ``title`` that gave the
-    headline).
+    *parts* holds, for each part of the item (`READ_ELEMENTS` names them), its first child of
+    each name. An element says something when it has text or an attribute; empty ones are not
+    reported. *used* names the other elements read for this item (an itemMeta ``title`` that
+    gave the headline).
     """
     unread: list[str] = []
-    for part, element in parts.items():
-        read = READ_ELEMENTS[part] | used
-        for child in element if element is not None else ():
-            name = local_name(child)
-            if name and name not in read and _says_something(child) and name not in unread:
+    for part, children in parts.items():
+        read = READ_ELEMENTS[part]
+        for key, first in children.items():  # in document order
+            if key in read or key in used:
+                continue  # every one, in articlekit's own documents
+            parent = first.getparent()
+            named = [first] if parent is None else parent.iterchildren(first.tag)
+            name = local_name(first)
+            if any(_says_something(child) for child in named) and name not in unread:
                 unread.append(name)
     if unread:
         names = ", ".join(f"<{name}>" for name in unread)

@@ -24,30 +24,33 @@ Wire conventions:
 - ``pubdata``: ``@ex-ref`` the web address (``type="web"``), ``@position.section`` the
   section; ``revision-history@norm`` the time of this version (updated); the language is
   ``nitf@baselang``;
-- ``body.head``: ``hedline/hl1`` the headline (also ``head/title``), ``hl2`` the
-  subheadline, a ``byline`` per person (``person``, ``byttl`` with the role and the
-  affiliation as ``org``, the e-mail as ``virtloc``), ``distributor`` the provider,
+- ``body.head``: ``hedline/hl1`` the headline (also ``head/title``), ``hl2 class="kicker"``
+  the kicker, another ``hl2`` the subheadline, a ``byline`` per person (``person`` with the
+  uri as ``idsrc="uri"`` and ``value``, ``byttl`` with the role and the affiliation as
+  ``org``, the e-mail as ``virtloc``), ``distributor`` the provider,
   ``dateline`` as printed, with the creation time as ``story.date@norm`` (a dateline's
   ``location`` reads as the place where there is no ``evloc``), ``abstract`` the summary;
-- ``body.content``: ``p``, ``hl2`` (every heading level), ``bq`` with its ``credit``,
-  ``ol``/``ul``, ``media media-type="image"`` for a photo where a `PhotoRef` places it, and
+- ``body.content``: ``p``, ``hl2`` (a heading; a level other than 2 as ``class="h3"`` to
+  ``"h6"``), ``bq`` with its ``credit``, ``ol``/``ul``, ``media media-type="image"`` for a
+  photo wherever a `PhotoRef` places it (the first with the ``id`` ``photo-N``, N its index
+  in ``photos``, so that any order of placements reads back), and
   ``media media-type="other"`` for an embed; photos no block places come last, in a
-  ``block class="unplaced-photos"``; inline ``strong``, ``code``, ``sub`` and ``sup``
-  are ``em`` of class ``bold``, ``code``, ``subscript`` and ``superscript``;
+  ``block class="unplaced-photos"``; ``body.end/tagline/copyrite`` the copyright notice;
+  inline ``strong``, ``code``, ``sub`` and ``sup`` are ``em`` of class ``bold``, ``code``,
+  ``subscript`` and ``superscript``;
 - a photo's ``media``: ``media-metadata name="uri"``, a ``media-reference`` without a name
   for the main file (``source``, ``mime-type``, ``width``, ``height``, ``alternate-text``,
   ``copyright``), one named ``media-reference`` per rendition, ``media-caption`` the
-  caption, ``media-producer`` the credit, and one holding a ``person`` the photographer;
-- what NITF cannot carry is reported (`LossWarning`, or `LossError` with ``strict``): the
-  kicker, the copyright notice, a byline's uri and bio, a photographer's fields but the
-  name, heading levels beyond 2, and a `PhotoRef` out of the photos' order or placing a
-  photo a second time;
+  caption, ``media-producer`` the credit, and ``media-producer class="photographer"`` the
+  photographer (``person``, ``function`` the role, ``org``, ``virtloc``);
+- what NITF cannot carry is reported (`LossWarning`, or `LossError` with ``strict``): a
+  biography, of a byline or a photographer;
 - reading parses through articlekit's hardened parser (no DTD, entities or network); what
-  the model has no field for (``meta``, ``tobject``, ``table``, ``body.end``, ...) is
+  the model has no field for (``meta``, ``tobject``, ``table``, a ``tagline``, ...) is
   reported once per document as a `RepairWarning`, as is each repair (a headline derived
   from the slugline, title, abstract or first paragraph; a uri derived from the content).
 
-.. versionadded:: 0.4
+.. versionadded:: 0.2
 """
 
 from __future__ import annotations
@@ -84,7 +87,7 @@ def dumps(article: Article, /, *, strict: bool = False) -> bytes:
     Raises:
         LossError: *strict* is set and NITF cannot carry a field of *article*.
 
-    .. versionadded:: 0.4
+    .. versionadded:: 0.2
     """
     data, losses = write(article)
     report_losses(FORMAT_NAME, losses, strict=strict)
@@ -94,7 +97,7 @@ def dumps(article: Article, /, *, strict: bool = False) -> bytes:
 def dump(article: Article, fp: IO[bytes], /, *, strict: bool = False) -> None:
     """Write *article* as NITF 3.6 to the binary file *fp*; see :func:`dumps`.
 
-    .. versionadded:: 0.4
+    .. versionadded:: 0.2
     """
     write_binary(fp, dumps(article, strict=strict))
 
@@ -120,7 +123,7 @@ def loads(
             the message names the element and its line.
         UnsupportedError: The root element is not ``nitf``.
 
-    .. versionadded:: 0.4
+    .. versionadded:: 0.2
     """
     repairs = Repairs(strict=strict)
     article = read_document(_xml.parse_xml(data, repairs=repairs), repairs, default_timezone)
@@ -133,7 +136,7 @@ def load(
 ) -> Article:
     """Read an article from a binary file of NITF; see :func:`loads`.
 
-    .. versionadded:: 0.4
+    .. versionadded:: 0.2
     """
     repairs = Repairs(strict=strict)
     article = read_document(

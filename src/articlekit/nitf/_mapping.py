@@ -36,6 +36,17 @@ TAGS_OF_EM_CLASS: Final = {value: key for key, value in EM_CLASSES.items()} | {"
 # docdata@management-status (NITF 3.5+): usable, embargoed, withheld, canceled.
 STATUSES: Final = {status.value: status for status in Status} | {"embargoed": Status.USABLE}
 
+# hedline/hl2 of this class is the kicker (the words above the headline); others are
+# subheadlines. body.content/hl2 of class "h3" to "h6" is a heading of that level, none is 2.
+KICKER_CLASS: Final = "kicker"
+HEADING_CLASS_PREFIX: Final = "h"
+# A photographer is the media-producer of this class: person (with the uri as idsrc/value),
+# function (the role), org (the affiliation) and virtloc (the e-mail).
+PHOTOGRAPHER_CLASS: Final = "photographer"
+# Each photo's first media has the id "photo-N", N its index in Article.photos, so that the
+# reader restores the photos' order when the body places them in another order.
+PHOTO_ID_PREFIX: Final = "photo-"
+
 IMAGE: Final = "image"
 EMBED_MEDIA_TYPE: Final = "other"
 # The block after body.content's flow that holds the photos no PhotoRef places.

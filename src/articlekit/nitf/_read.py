@@ -40,7 +40,11 @@ from articlekit.model import (
 from articlekit.nitf._mapping import (
     EMBED_MEDIA_TYPE,
     GENRE_TYPE,
+    HEADING_CLASS_PREFIX,
     IMAGE,
+    KICKER_CLASS,
+    PHOTO_ID_PREFIX,
+    PHOTOGRAPHER_CLASS,
     STATUSES,
     TAGS_OF_EM_CLASS,
     UNPLACED_PHOTOS,
@@ -65,7 +69,7 @@ _READ: Final = {
         "doc-id", "evloc", "urgency", "date.issue", "date.release", "ed-msg", "du-key",
         "doc.copyright", "doc.rights", "key-list", "identified-content",
     },
-    "body": {"body.head", "body.content"},
+    "body": {"body.head", "body.content", "body.end"},
     "body.head": {"hedline", "byline", "distributor", "dateline", "abstract"},
 }  # fmt: skip
 _KINDS: Final = {
@@ -82,6 +86,11 @@ def local(element: etree._Element) -> str:
     """The local name of *element*; empty for a comment or processing instruction."""
     tag: object = element.tag
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _classes(element: etree._Element) -> list[str]:
+    """The tokens of *element*'s class attribute, in lower case."""
+    return (element.get("class") or "").lower().split()
 
 
 def _where(element: etree._Element) -> str:
@@ -327,11 +336,16 @@ def _bylines(element: etree._Element) -> Iterator[Byline]:
     role = _text(_without(title, "org")) if title is not None else None
     email = _text(_child(element, "virtloc"))
     people = _children(element, "person")
-    names = [_text(person) for person in people] if people else [_name_of_byline(element)]
-    for name in names:
+    names = [(_text(p), _person_uri(p)) for p in people] or [(_name_of_byline(element), None)]
+    for name, uri in names:
         if name:
             fields = {"name": name, "role": role, "affiliation": affiliation, "email": email}
-            yield _build(element, Byline, **fields)
+            yield _build(element, Byline, uri=uri, **fields)
+
+
+def _person_uri(person: etree._Element) -> str | None:
+    """The uri of a person coded as articlekit writes it: idsrc "uri" and the value."""
+    return person.get("value") if person.get("idsrc") == URI_SOURCE else None
 
 
 def _name_of_byline(element: etree._Element) -> str | None:
@@ -362,9 +376,12 @@ def _body_head_fields(body_head: etree._Element | None, reading: _Reading) -> di
     reading.check_children(body_head)
     hedline = _child(body_head, "hedline")
     distributor = _child(body_head, "distributor")
+    kickers = [e for e in _children(hedline, "hl2") if KICKER_CLASS in _classes(e)]
+    subheadlines = [e for e in _children(hedline, "hl2") if e not in kickers]
     return {
         "headline": _text(_child(hedline, "hl1")),
-        "subheadline": _text(_child(hedline, "hl2")),
+        "kicker": _text(next(iter(kickers), None)),
+        "subheadline": _text(next(iter(subheadlines), None)),
         "bylines": [b for e in _children(body_head, "byline") for b in _bylines(e)],
         "provider": _text(distributor),
         "summary": _text(_child(body_head, "abstract")),
@@ -378,12 +395,33 @@ def _body_head_fields(body_head: etree._Element | None, reading: _Reading) -> di
 class _Body:
     """The blocks and photos of body.content, in reading order."""
 
-    __slots__ = ("blocks", "photos", "reading")
+    __slots__ = ("blocks", "photo_ids", "photos", "reading")
 
     def __init__(self, reading: _Reading) -> None:
         self.reading = reading
         self.blocks: list[Block] = []
         self.photos: list[Photo] = []
+        self.photo_ids: list[str | None] = []
+
+    def photo_index(self, element: etree._Element, photo: Photo) -> int:
+        """The index of *photo*: a media without an id equal to an earlier one places it again."""
+        if element.get("id") is None and photo in self.photos:
+            return self.photos.index(photo)
+        self.photos.append(photo)
+        self.photo_ids.append(element.get("id"))
+        return len(self.photos) - 1
+
+    def finish(self) -> None:
+        """Put the photos in the order of their ids "photo-0", "photo-1", ... when all have one."""
+        wanted = [f"{PHOTO_ID_PREFIX}{index}" for index in range(len(self.photos))]
+        if self.photo_ids == wanted or sorted(map(str, self.photo_ids)) != sorted(wanted):
+            return
+        new_index = {old: wanted.index(str(i)) for old, i in enumerate(self.photo_ids)}
+        self.photos = [self.photos[self.photo_ids.index(name)] for name in wanted]
+        self.blocks = [
+            PhotoRef(photo=new_index[b.photo]) if isinstance(b, PhotoRef) else b
+            for b in self.blocks
+        ]
 
     def read(self, container: etree._Element, *, placed: bool = True) -> None:
         """Read the blocks in *container*; the recursion is bounded by the parser's depth."""
@@ -408,6 +446,21 @@ def _text_block(kind: type[Block]) -> Callable[[_Body, etree._Element, bool], No
             body.add(element, kind, text=text)
 
     return read
+
+
+def _heading(body: _Body, element: etree._Element, placed: bool) -> None:
+    """An hl2; a class "h3" to "h6" is its level (articlekit's convention), else 2."""
+    text = _inline(element)
+    if not _is_blank(text):
+        body.add(element, Heading, text=text, level=_heading_level(element))
+
+
+def _heading_level(element: etree._Element) -> int:
+    for token in _classes(element):
+        level = token.removeprefix(HEADING_CLASS_PREFIX)
+        if level in ("3", "4", "5", "6"):
+            return int(level)
+    return 2
 
 
 def _pre(body: _Body, element: etree._Element, placed: bool) -> None:
@@ -445,9 +498,9 @@ def _media(body: _Body, element: etree._Element, placed: bool) -> None:
     if kind == IMAGE:
         photo = _photo(element, body.reading)
         if photo is not None:
-            body.photos.append(photo)
+            index = body.photo_index(element, photo)
             if placed:
-                body.add(element, PhotoRef, photo=len(body.photos) - 1)
+                body.add(element, PhotoRef, photo=index)
         return
     source = (_attribute(element, "media-reference", "source") or "").strip()
     if kind == EMBED_MEDIA_TYPE and may_be_link(source):
@@ -463,7 +516,7 @@ def _photo(element: etree._Element, reading: _Reading) -> Photo | None:
         _rendition(r) for r in references if r.get("name") and _is_image_url(r.get("source"))
     ]
     producers = _children(element, "media-producer")
-    photographer = next((p for p in producers if _is_person_only(p)), None)
+    photographer = next((p for p in producers if _is_photographer(p)), None)
     credit = next((p for p in producers if p is not photographer), None)
     uri = next(
         (
@@ -487,7 +540,7 @@ def _photo(element: etree._Element, reading: _Reading) -> Photo | None:
     return _build(
         element, Photo, uri=uri, renditions=renditions, **main_fields,
         caption=_text(_child(element, "media-caption")), credit=_text(credit),
-        photographer=None if photographer is None else Byline(name=_text(photographer) or ""),
+        photographer=None if photographer is None else _photographer(photographer),
     )  # fmt: skip
 
 
@@ -499,9 +552,21 @@ def _is_image_url(value: str | None) -> bool:
     return scheme in WEB_SCHEMES or (scheme == "data" and value[5:].lower().startswith("image/"))
 
 
-def _is_person_only(producer: etree._Element) -> bool:
+def _is_photographer(producer: etree._Element) -> bool:
+    """A media-producer of class "photographer" with a person, or holding a person alone."""
     people = _children(producer, "person")
+    if PHOTOGRAPHER_CLASS in _classes(producer):
+        return len(people) == 1
     return len(producer) == 1 and len(people) == 1 and not (producer.text or "").strip()
+
+
+def _photographer(producer: etree._Element) -> Byline:
+    person = _children(producer, "person")[0]
+    return _build(
+        producer, Byline, name=_text(person) or "", uri=_person_uri(person),
+        role=_text(_child(producer, "function")), affiliation=_text(_child(producer, "org")),
+        email=_text(_child(producer, "virtloc")),
+    )  # fmt: skip
 
 
 def _main_file(reference: etree._Element | None) -> dict[str, Any]:
@@ -529,7 +594,7 @@ _ReadBlock = Callable[[_Body, etree._Element, bool], None]
 # How each element of body.content is read, by local name.
 _BLOCK_READERS: Final[dict[str, _ReadBlock]] = {
     "p": _text_block(Paragraph),
-    "hl2": _text_block(Heading),
+    "hl2": _heading,
     "pre": _pre,
     "bq": _quote,
     "ol": _list(ordered=True),
@@ -540,6 +605,19 @@ _BLOCK_READERS: Final[dict[str, _ReadBlock]] = {
 
 
 # --- the document ------------------------------------------------------------------------------
+
+
+def _copyright_notice(body_end: etree._Element | None, reading: _Reading) -> str | None:
+    """The copyrite of body.end's tagline, as articlekit writes the notice; the rest reported."""
+    tagline = _child(body_end, "tagline")
+    notice = _text(_child(tagline, "copyrite"))
+    children = () if body_end is None else body_end
+    rest = [local(child) for child in children if local(child) and child is not tagline]
+    if tagline is not None and _text(_without(tagline, "copyrite")):
+        rest.append("tagline")
+    for name in rest:
+        reading.not_read[name] = None
+    return notice
 
 
 def _headline(
@@ -575,6 +653,8 @@ def read_document(root: etree._Element, repairs: Repairs, zone: tzinfo) -> Artic
     body = _Body(reading)
     for content in _children(body_element, "body.content"):
         body.read(content)
+    body.finish()
+    fields["copyright_notice"] = _copyright_notice(_child(body_element, "body.end"), reading)
     reading.check_children(body_element)  # body.end last, in document order
     fields["headline"] = _headline(fields, head, body, reading)
     if fields["headline"] is None:

@@ -16,7 +16,6 @@ from articlekit.model import (
     Heading,
     ListBlock,
     Paragraph,
-    Photo,
     PhotoRef,
     Quote,
     Status,
@@ -27,9 +26,13 @@ from articlekit.nitf._mapping import (
     EM_CLASSES,
     EMBED_MEDIA_TYPE,
     GENRE_TYPE,
+    HEADING_CLASS_PREFIX,
     IMAGE,
+    KICKER_CLASS,
     KIND_TAGS,
     NAMESPACE,
+    PHOTO_ID_PREFIX,
+    PHOTOGRAPHER_CLASS,
     SUBJECT_TYPE,
     UNPLACED_PHOTOS,
     URI_SOURCE,
@@ -37,10 +40,8 @@ from articlekit.nitf._mapping import (
 )
 
 _N: Final = f"{{{NAMESPACE}}}"
-# The Byline fields NITF has no place for; a photographer keeps only the name.
-_LOST_BYLINE_FIELDS: Final = ("uri", "bio")
-_LOST_PHOTOGRAPHER_FIELDS: Final = ("role", "affiliation", "email", "uri", "bio")
-_LOST_ARTICLE_FIELDS: Final = ("kicker", "copyright_notice")
+# NITF has no place for a person's biography, in a byline or a media-producer.
+_LOST_BYLINE_FIELDS: Final = ("bio",)
 
 
 def format_norm(value: datetime) -> str:
@@ -84,12 +85,12 @@ def _inline(markup: str, tag: str) -> etree._Element:
 class _Writing:
     """One article being written: the losses found so far and the photos written so far."""
 
-    __slots__ = ("article", "losses", "next_photo")
+    __slots__ = ("article", "losses", "written_photos")
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.losses: list[str] = [f for f in _LOST_ARTICLE_FIELDS if getattr(article, f)]
-        self.next_photo = 0
+        self.losses: list[str] = []
+        self.written_photos: set[int] = set()
 
 
 # --- head --------------------------------------------------------------------------------------
@@ -176,7 +177,7 @@ def _head(root: etree._Element, article: Article) -> None:
 
 def _byline(parent: etree._Element, byline: Byline, path: str, writing: _Writing) -> None:
     element = _sub(parent, "byline")
-    _sub(element, "person", byline.name)
+    _person(element, byline)
     if byline.role is not None or byline.affiliation is not None:
         title = _sub(element, "byttl", byline.role)
         if byline.affiliation is not None:
@@ -186,6 +187,12 @@ def _byline(parent: etree._Element, byline: Byline, path: str, writing: _Writing
     if byline.email is not None:
         _sub(element, "virtloc", byline.email)
     writing.losses += [f"{path}.{f}" for f in _LOST_BYLINE_FIELDS if getattr(byline, f)]
+
+
+def _person(parent: etree._Element, person: Byline) -> None:
+    """A person with the uri as idsrc/value, as NITF codes people (``person@idsrc``)."""
+    attrs = {} if person.uri is None else {"idsrc": URI_SOURCE, "value": person.uri}
+    _sub(parent, "person", person.name, **attrs)
 
 
 def _dateline(parent: etree._Element, article: Article) -> None:
@@ -201,6 +208,8 @@ def _body_head(body: etree._Element, article: Article, writing: _Writing) -> Non
     body_head = _sub(body, "body.head")
     hedline = _sub(body_head, "hedline")
     _sub(hedline, "hl1", article.headline)
+    if article.kicker is not None:
+        _sub(hedline, "hl2", article.kicker, **{"class": KICKER_CLASS})
     if article.subheadline is not None:
         _sub(hedline, "hl2", article.subheadline)
     for index, byline in enumerate(article.bylines):
@@ -220,8 +229,13 @@ def _media_reference(parent: etree._Element, **fields: Any) -> None:
     _sub(parent, "media-reference", **attrs)
 
 
-def _media(parent: etree._Element, photo: Photo, path: str, writing: _Writing) -> None:
-    media = _sub(parent, "media", **{"media-type": IMAGE})
+def _media(parent: etree._Element, index: int, writing: _Writing) -> None:
+    """The media of photo *index*; its first carries the id that gives its index back."""
+    photo, path = writing.article.photos[index], f"photos[{index}]"
+    attrs = {"media-type": IMAGE}
+    if index not in writing.written_photos:
+        attrs["id"] = f"{PHOTO_ID_PREFIX}{index}"
+    media = _sub(parent, "media", **attrs)
     if photo.uri is not None:
         _sub(media, "media-metadata", name=URI_SOURCE, value=photo.uri)
     # The main file is the media-reference without a name, always written (a media needs one,
@@ -240,12 +254,18 @@ def _media(parent: etree._Element, photo: Photo, path: str, writing: _Writing) -
     if photo.credit is not None:
         _sub(media, "media-producer", photo.credit)
     if photo.photographer is not None:
-        _sub(_sub(media, "media-producer"), "person", photo.photographer.name)
-        writing.losses += [
-            f"{path}.photographer.{f}"
-            for f in _LOST_PHOTOGRAPHER_FIELDS
-            if getattr(photo.photographer, f)
-        ]
+        _photographer(media, photo.photographer, f"{path}.photographer", writing)
+
+
+def _photographer(media: etree._Element, person: Byline, path: str, writing: _Writing) -> None:
+    producer = _sub(media, "media-producer", **{"class": PHOTOGRAPHER_CLASS})
+    _person(producer, person)
+    for tag, value in (("function", person.role), ("org", person.affiliation)):
+        if value is not None:
+            _sub(producer, tag, value)
+    if person.email is not None:
+        _sub(producer, "virtloc", person.email)
+    writing.losses += [f"{path}.{f}" for f in _LOST_BYLINE_FIELDS if getattr(person, f)]
 
 
 def _paragraph(parent: etree._Element, block: Paragraph, path: str, writing: _Writing) -> None:
@@ -253,10 +273,11 @@ def _paragraph(parent: etree._Element, block: Paragraph, path: str, writing: _Wr
 
 
 def _heading(parent: etree._Element, block: Heading, path: str, writing: _Writing) -> None:
-    # NITF has one level of heading in the body, hl2 (NITF 3.6, blockContent).
-    parent.append(_inline(block.text, "hl2"))
+    # NITF has one heading in the body, hl2 (NITF 3.6, blockContent): its class the level.
+    heading = _inline(block.text, "hl2")
     if block.level != 2:
-        writing.losses.append(f"{path}.level")
+        heading.set("class", f"{HEADING_CLASS_PREFIX}{block.level}")
+    parent.append(heading)
 
 
 def _quote(parent: etree._Element, block: Quote, path: str, writing: _Writing) -> None:
@@ -273,14 +294,10 @@ def _list(parent: etree._Element, block: ListBlock, path: str, writing: _Writing
 
 
 def _photo_ref(parent: etree._Element, block: PhotoRef, path: str, writing: _Writing) -> None:
-    # The reader numbers photos in the order their media come: a photo placed out of that
-    # order, or a second time, cannot be placed so.
-    if block.photo != writing.next_photo:
-        writing.losses.append(path)
-        return
-    index = writing.next_photo
-    _media(parent, writing.article.photos[index], f"photos[{index}]", writing)
-    writing.next_photo += 1
+    # Each placement is a whole media, as NITF readers expect; a second one of the same photo
+    # has no id, and reads back as the photo it equals.
+    _media(parent, block.photo, writing)
+    writing.written_photos.add(block.photo)
 
 
 def _embed(parent: etree._Element, block: Embed, path: str, writing: _Writing) -> None:
@@ -305,11 +322,17 @@ def _body_content(body: etree._Element, article: Article, writing: _Writing) -> 
     content = _sub(body, "body.content")
     for index, block in enumerate(article.body):
         _BLOCK_WRITERS[type(block)](content, block, f"body[{index}]", writing)
-    unplaced = range(writing.next_photo, len(article.photos))
+    unplaced = [i for i in range(len(article.photos)) if i not in writing.written_photos]
     if unplaced:
         photos = _sub(content, "block", **{"class": UNPLACED_PHOTOS})
         for index in unplaced:
-            _media(photos, article.photos[index], f"photos[{index}]", writing)
+            _media(photos, index, writing)
+    if article.copyright_notice is not None:
+        # copyrite (NITF 3.6, enrichedText): "a displayable statement about who owns the
+        # copyright to the article"; doc.copyright has only holder and year attributes. It
+        # sits in the tagline of body.end, where a printed notice goes.
+        tagline = _sub(_sub(body, "body.end"), "tagline")
+        _sub(tagline, "copyrite", article.copyright_notice)
 
 
 def write(article: Article) -> tuple[bytes, list[str]]:
@@ -325,4 +348,5 @@ def write(article: Article) -> tuple[bytes, list[str]]:
     body = _sub(root, "body")
     _body_head(body, article, writing)
     _body_content(body, article, writing)
-    return etree.tostring(root, encoding="UTF-8", xml_declaration=True), writing.losses
+    data = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
+    return data, list(dict.fromkeys(writing.losses))  # a photo placed twice: reported once
