@@ -340,6 +340,18 @@ def test_a_document_without_an_id_string_gets_a_derived_uri():
     assert first.uri.startswith("urn:articlekit:nitf-document:")
 
 
+def test_a_uri_is_derived_for_a_document_in_a_relative_namespace():
+    """Found by fuzzing: canonical XML, which the uri was derived from, refuses xmlns="EN"."""
+    data = (
+        b'<nitf xmlns="EN"><head><title>Harbour</title><docdata/></head><body><body.head>'
+        b"<hedline><hl1>Harbour reopens</hl1></hedline></body.head></body></nitf>"
+    )
+    with pytest.warns(RepairWarning, match="a uri derived from the document's content"):
+        article = nitf.loads(data)
+    assert article.uri.startswith("urn:articlekit:nitf-document:")
+    assert article.headline == "Harbour reopens"
+
+
 def test_a_byline_without_person_is_its_text_without_by():
     body_head = f"{_HEADLINE}<byline>By BERNARD CONDON<byttl>AP Business Writer</byttl></byline>"
     article = nitf.loads(_document(_IDENTIFIED, body_head))

@@ -61,6 +61,9 @@ from articlekit.model import (
 )
 
 _N: Final = f"{{{NAR}}}"
+_SUBJECT, _GENRE, _CREATOR, _CONTRIBUTOR = (
+    f"{_N}{name}" for name in ("subject", "genre", "creator", "contributor")
+)
 _NITF: Final = "http://iptc.org/std/NITF/2006-10-18/"
 _TYPE_KINDS: Final = {value: key for key, value in KIND_TYPES.items()} | {
     "cpnat:poi": TopicKind.PLACE,
@@ -288,6 +291,8 @@ def _item_class(item: etree._Element) -> str:
     if item_class is None:
         return ""
     named = item_class.get("qcode") or item_class.get("uri") or ""
+    if named.startswith("ninat:"):
+        return named  # as articlekit and most producers write it
     for scheme in _NATURE_SCHEMES:
         if named.startswith(scheme):
             return "ninat:" + named[len(scheme) :]
@@ -627,7 +632,11 @@ def _text_article(
         "body": _body(item, photo_index, reading),
         **_first_element_fields(parts, _TIME_FIELDS, reading),
     }
-    used = _derive_missing_headline(fields, item, parts, reading)
+    used = (
+        _derive_missing_headline(fields, item, parts, reading)
+        if fields["headline"] is None or "title" in parts["itemMeta"]
+        else frozenset()
+    )
     report_not_read(parts, reading, used=used)
     return _build(item, Article, **fields)  # type: ignore[no-any-return]
 
@@ -762,15 +771,12 @@ def _keywords_and_section(content: etree._Element | None) -> dict[str, Any]:
 
 def _topics(content: etree._Element | None) -> list[Topic]:
     """The subjects and genres, in document order."""
-    topics = []
-    for element in content if content is not None else ():
-        local = _local(element)
-        if local == "subject":
-            topic = _topic(element, _subject_kind(element))
-        elif local == "genre":
-            topic = _topic(element, TopicKind.GENRE)
-        else:
-            continue
+    topics: list[Topic] = []
+    if content is None:
+        return topics
+    for element in content.iterchildren(_SUBJECT, _GENRE):  # filtered in C
+        kind = _subject_kind(element) if element.tag == _SUBJECT else TopicKind.GENRE
+        topic = _topic(element, kind)
         if topic is not None:
             topics.append(topic)
     return topics
@@ -778,12 +784,13 @@ def _topics(content: etree._Element | None) -> list[Topic]:
 
 def _bylines(content: etree._Element | None, reading: Reading) -> list[Byline]:
     """A byline per creator and per contributor that names someone, in document order."""
-    bylines = []
-    for element in content if content is not None else ():
-        if _local(element) in ("creator", "contributor"):
-            byline = _byline(element, reading)
-            if byline is not None:
-                bylines.append(byline)
+    bylines: list[Byline] = []
+    if content is None:
+        return bylines
+    for element in content.iterchildren(_CREATOR, _CONTRIBUTOR):  # filtered in C
+        byline = _byline(element, reading)
+        if byline is not None:
+            bylines.append(byline)
     return bylines
 
 

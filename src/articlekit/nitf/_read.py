@@ -225,7 +225,9 @@ def _uri(docdata: etree._Element | None, root: etree._Element, reading: _Reading
     uri = None if doc_id is None else (doc_id.get("id-string") or "").strip()
     if uri:
         return uri
-    digest = hashlib.sha256(etree.tostring(root, method="c14n")).hexdigest()[:32]
+    # The tree as lxml writes it: the same document gives the same uri. (Canonical XML would
+    # refuse a relative namespace URI such as xmlns="EN", which a document may well have.)
+    digest = hashlib.sha256(etree.tostring(root, encoding="utf-8")).hexdigest()[:32]
     reading.report(
         "no doc-id id-string: a uri derived from the document's content",
         root if doc_id is None else doc_id,
