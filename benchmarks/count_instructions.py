@@ -42,6 +42,8 @@ CASES: dict[str, tuple[int, str]] = {
     "json-large-articlekit": (10, "json-large-baseline"),
     "newsml-item-lxml": (500, ""),
     "newsml-item-articlekit": (100, "newsml-item-lxml"),
+    "nitf-item-lxml": (500, ""),
+    "nitf-item-articlekit": (100, "newsml-item-articlekit"),
     "ninjs-sample-articlekit": (100, "json-sample-articlekit"),
     "ninjs-large-articlekit": (5, "json-large-articlekit"),
 }
@@ -77,10 +79,15 @@ def _case(name: str) -> Callable[[], object]:
         return lambda: ninjs.loads(document)
     from lxml import etree
 
+    from articlekit import nitf
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ak.LossWarning)
-        data = newsml.dumps(ak.sample(), container="newsItem")
-    parse = etree.fromstring if name.endswith("-lxml") else newsml.loads
+        if name.startswith("nitf-"):
+            data, loads = nitf.dumps(ak.sample()), nitf.loads
+        else:
+            data, loads = newsml.dumps(ak.sample(), container="newsItem"), newsml.loads
+    parse = etree.fromstring if name.endswith("-lxml") else loads
     return lambda: parse(data)
 
 

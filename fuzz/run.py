@@ -75,9 +75,10 @@ _SEED_KINDS: Final = {
     "ninjs": ("ninjs",),
     "newsml": ("newsml",),
     "nitf": ("nitf",),
+    "newsml1": ("newsml1",),
     "html": ("html",),
     "extract": ("html", "pages"),
-    "detect": ("json", "jsonl", "ninjs", "newsml", "nitf", "html"),
+    "detect": ("json", "jsonl", "ninjs", "newsml", "nitf", "newsml1", "html"),
 }
 _GRACE_SECONDS: Final = 120  # over -max_total_time: start-up, the seeds' first pass, the last input
 _SHORTEST_RUN: Final = 10  # seconds: --keep-going starts no run shorter than this

@@ -1,8 +1,8 @@
 """Build the fuzzers' seed corpus and dictionaries from the material the tests use.
 
 ``python fuzz/seeds.py DIR`` writes one folder of seeds per kind of document
-(``DIR/json``, ``DIR/jsonl``, ``DIR/ninjs``, ``DIR/newsml``, ``DIR/nitf``, ``DIR/html``,
-``DIR/pages``) and
+(``DIR/json``, ``DIR/jsonl``, ``DIR/ninjs``, ``DIR/newsml``, ``DIR/nitf``, ``DIR/newsml1``,
+``DIR/html``, ``DIR/pages``) and
 a libFuzzer dictionary per kind (``DIR/json.dict``, ...):
 
 - `articlekit.sample` in every format, and in each format's variants (ninjs versions, a bare
@@ -34,7 +34,7 @@ from articlekit import Article, html, json, jsonl, newsml, ninjs, nitf
 
 __all__ = ["KINDS", "SHARED", "build", "generated_articles", "hostile_seeds"]
 
-KINDS: Final = ("json", "jsonl", "ninjs", "newsml", "nitf", "html", "pages")
+KINDS: Final = ("json", "jsonl", "ninjs", "newsml", "nitf", "newsml1", "html", "pages")
 """The kinds of seed, one folder each; ``pages`` are real web pages, for `extract`."""
 
 SHARED: Final = Path(__file__).resolve().parents[2] / "shared"
@@ -107,6 +107,18 @@ _MINIMAL_NITF: Final = (
     b"<hedline><hl1>x</hl1></hedline></body.head><body.content>"
 )
 _NITF_END: Final = b"</body.content></body></nitf>"
+# NewsML 1.x is read only: its seeds are written here, and taken from ../shared.
+_MINIMAL_NEWSML1: Final = (
+    b'<NewsML Version="1.2"><NewsEnvelope><DateAndTime>20240101T000000+0000</DateAndTime>'
+    b"</NewsEnvelope><NewsItem><Identification><NewsIdentifier><ProviderId>x.org</ProviderId>"
+    b"<DateId>20240101</DateId><NewsItemId>1</NewsItemId><RevisionId>1</RevisionId>"
+    b"<PublicIdentifier>urn:newsml:x.org:20240101:1:1</PublicIdentifier></NewsIdentifier>"
+    b"</Identification><NewsManagement><FirstCreated>20240101T000000+0000</FirstCreated>"
+    b'<Status FormalName="Usable"/></NewsManagement><NewsComponent><NewsLines>'
+    b"<HeadLine>x</HeadLine></NewsLines>"
+)
+_NEWSML1_END: Final = b"</NewsComponent></NewsItem></NewsML>"
+_NEWSML1_TEXT: Final = b'<ContentItem><MediaType FormalName="Text"/><DataContent>'
 _PAGE_HEAD: Final = b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title>'
 _ARTICLE: Final = (
     b"<article><h1>Rain due on Sunday</h1>"
@@ -186,6 +198,30 @@ def hostile_seeds() -> dict[str, dict[str, bytes]]:
             "dates": _MINIMAL_NITF.replace(b"</docdata>", b'<date.issue norm="99999999T999999'
             b'+9999"/><urgency ed-urg="\xd9\xa3"/></docdata>') + _NITF_END,
         },
+        "newsml1": {
+            "minimal": _MINIMAL_NEWSML1 + _NEWSML1_TEXT + b"x</DataContent></ContentItem>"
+            + _NEWSML1_END,
+            "doctype-nitf": b'<?xml version="1.0"?><!DOCTYPE NewsML PUBLIC "urn:newsml:iptc.org:'
+            b'20031010:NewsMLv1.2.dtd:1" "NewsML_1.2.dtd" [<!ENTITY % nitf SYSTEM "nitf.dtd"> '
+            b"%nitf; ]>" + _MINIMAL_NEWSML1 + _NEWSML1_TEXT + _MINIMAL_NITF + b"<p>x</p>"
+            + _NITF_END + b"</DataContent></ContentItem>" + _NEWSML1_END,
+            "xhtml": _MINIMAL_NEWSML1 + _NEWSML1_TEXT + b'<html xmlns="http://www.w3.org/1999/'
+            b'xhtml"><body><p>x</p><ul><li>y</li></ul></body></html></DataContent></ContentItem>'
+            + _NEWSML1_END,
+            "deep": _MINIMAL_NEWSML1 + b"<NewsComponent>" * deep + b"</NewsComponent>" * deep
+            + _NEWSML1_END,
+            "photo": _MINIMAL_NEWSML1 + b'<NewsComponent><Role FormalName="Photo"/><NewsLines>'
+            b"<CreditLine>c</CreditLine></NewsLines><ContentItem Href=\"https://e.org/a.jpg\">"
+            b'<MediaType FormalName="Photo"/><Characteristics><Property FormalName="Width" '
+            b'Value="1' + b"0" * 40 + b'"/></Characteristics></ContentItem></NewsComponent>'
+            + _NEWSML1_TEXT + b"x</DataContent></ContentItem>" + _NEWSML1_END,
+            "times": _MINIMAL_NEWSML1.replace(b"20240101T000000+0000", b"99999999T999999+9999")
+            .replace(b"<RevisionId>1", b"<RevisionId>\xd9\xa3") + _NEWSML1_END,
+            "two-items": _MINIMAL_NEWSML1 + _NEWSML1_TEXT + b"x</DataContent></ContentItem>"
+            + b"</NewsComponent></NewsItem>"
+            + _MINIMAL_NEWSML1[_MINIMAL_NEWSML1.index(b"<NewsItem>") :]
+            + _NEWSML1_TEXT + b"y\n\nz</DataContent></ContentItem>" + _NEWSML1_END,
+        },
         "html": {
             "minimal": _PAGE_HEAD + b"</head><body>" + _ARTICLE + b"</article></body></html>",
             "framework-attributes": _PAGE_HEAD + b"</head><body><article @click=\"x\" :class=\"y\" "
@@ -236,11 +272,12 @@ def _shared_documents(shared: Path) -> Iterator[tuple[str, str, bytes]]:
 
 
 def _xml_kind(data: bytes) -> str:
-    """The seed kind of an XML document of real-dev, which holds NITF as well as NewsML."""
+    """The seed kind of an XML document of real-dev: NITF, NewsML 1.x or NewsML-G2."""
     try:
-        return "nitf" if articlekit.detect(data) == "nitf" else "newsml"
+        kind = articlekit.detect(data)
     except articlekit.ArticleKitError:
-        return "newsml"  # NewsML 1.x and the like: material for the XML readers all the same
+        return "newsml"  # other XML: material for the XML readers all the same
+    return kind if kind in ("nitf", "newsml1") else "newsml"
 
 
 def _dictionary_entries(kind: str, documents: Iterable[bytes]) -> list[bytes]:
@@ -306,6 +343,7 @@ _TOKEN_KIND: Final = {
     "jsonl": "json",
     "newsml": "xml",
     "nitf": "xml",
+    "newsml1": "xml",
     "html": "html",
     "pages": "html",
 }

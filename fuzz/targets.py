@@ -39,6 +39,7 @@ from articlekit import (
     json,
     jsonl,
     newsml,
+    newsml1,
     ninjs,
     nitf,
 )
@@ -278,6 +279,23 @@ def check_nitf(data: bytes) -> None:
 
 
 @_checked
+def check_newsml1(data: bytes) -> None:
+    """NewsML 1.x (read only): `loads`, `iter_articles` of bytes and a stream; round trips.
+
+    The readings agree, and each article makes JSON and HTML round trips.
+    """
+    article = _read(newsml1.loads, data)
+    articles = _read(lambda source: list(newsml1.iter_articles(source)), data)
+    streamed = _read(lambda source: list(newsml1.iter_articles(io.BytesIO(source))), data)
+    if articles is not None and streamed is not None:
+        _same(articles, streamed, "newsml1 bytes and stream")
+    if article is not None and articles != [article]:
+        raise OracleError("loads and iter_articles disagree", where="newsml1 loads")
+    for item in articles or []:
+        _json_and_html_round_trips(item)
+
+
+@_checked
 def check_html(data: bytes) -> None:
     """HTML: `articlekit.html.loads`, then a round trip as a page and as a fragment."""
     article = _read(html.loads, data)
@@ -322,6 +340,7 @@ TARGETS: Final = {
         Target("ninjs", check_ninjs, max_len=64 * _KIB, timeout=3, rss_limit_mb=1024),
         Target("newsml", check_newsml, max_len=64 * _KIB, timeout=5, rss_limit_mb=1024),
         Target("nitf", check_nitf, max_len=64 * _KIB, timeout=5, rss_limit_mb=1024),
+        Target("newsml1", check_newsml1, max_len=64 * _KIB, timeout=5, rss_limit_mb=1024),
         Target("html", check_html, max_len=64 * _KIB, timeout=5, rss_limit_mb=1024),
         Target("extract", check_extract, max_len=128 * _KIB, timeout=5, rss_limit_mb=1536),
         Target("detect", check_detect, max_len=64 * _KIB, timeout=5, rss_limit_mb=1024),

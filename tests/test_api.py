@@ -48,6 +48,13 @@ def test_json_module_all_is_pinned():
     assert sorted(json.__all__) == ["FORMAT_VERSION", "dump", "dumps", "load", "loads", "schema"]
 
 
+def test_newsml1_module_reads_only_and_its_all_is_pinned():
+    from articlekit import newsml1
+
+    assert sorted(newsml1.__all__) == ["iter_articles", "load", "loads"]
+    assert not hasattr(newsml1, "dumps")
+
+
 def test_inline_module_all_names_exist():
     from articlekit import inline
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import articlekit
 import articlekit.cli
 from articlekit import html, json, jsonl, newsml, ninjs, strategies
-from articlekit._formats import FORMATS, get_format
+from articlekit._formats import FORMATS, WRITABLE, get_format
 
 COMMAND = [sys.executable, "-m", "articlekit"]
 DOCS_SCHEMA = Path(__file__).resolve().parents[1] / "docs" / "_static" / "article-1.json"
@@ -41,7 +41,8 @@ def samples(tmp_path_factory):
     """The sample article written by `articlekit sample` in every format."""
     folder = tmp_path_factory.mktemp("samples")
     paths = {}
-    for name, format in FORMATS.items():
+    for name in WRITABLE:  # NewsML 1.x is read only
+        format = FORMATS[name]
         paths[name] = folder / f"sample{format.extensions[0]}"
         run("sample", "--to", name, "-o", paths[name])
     return paths
@@ -54,14 +55,14 @@ def test_the_console_script_is_installed():
     assert result.stdout.strip() == f"articlekit {articlekit.__version__}"
 
 
-@pytest.mark.parametrize("name", list(FORMATS))
+@pytest.mark.parametrize("name", WRITABLE)
 def test_sample_writes_every_format_and_detect_knows_it(samples, name):
     assert get_format(name).loads(samples[name].read_bytes()) == articlekit.sample()
     assert run("detect", samples[name]).stdout.decode().strip() == f"{samples[name]}: {name}"
 
 
-@pytest.mark.parametrize("source", list(FORMATS))
-@pytest.mark.parametrize("target", list(FORMATS))
+@pytest.mark.parametrize("source", WRITABLE)
+@pytest.mark.parametrize("target", WRITABLE)
 def test_every_format_converts_to_every_format(samples, source, target, tmp_path):
     output = tmp_path / f"out{FORMATS[target].extensions[0]}"
     run("convert", samples[source], "--to", target, "-o", output)
@@ -81,7 +82,7 @@ def test_generated_articles_convert_in_parallel_batches(tmp_path_factory, articl
     sources.mkdir()
     for index, article in enumerate(articles):
         (sources / f"a{index}.json").write_text(json.dumps(article), encoding="utf-8")
-    for target in FORMATS:
+    for target in WRITABLE:
         out = folder / target
         run("convert", sources, "--to", target, "--out-dir", out, "--jobs", 2)
         for index, article in enumerate(articles):
@@ -180,7 +181,8 @@ def test_validate_checks_our_rules_and_an_official_schema(samples, tmp_path):
     assert run("validate", broken).returncode == 0  # to our rules "" is no kicker...
     result = run("validate", broken, "--schema", DOCS_SCHEMA, check=False)
     assert result.returncode == 1  # ...but the schema wants canonical documents
-    assert "kicker: not valid against article-1.json" in result.stderr.decode()
+    assert f"{broken}: kicker: '' should be non-empty" in result.stderr.decode()  # one a line
+    assert "ValidationError: not valid against article-1.json" in result.stderr.decode()
     bad = tmp_path / "bad.json"
     bad.write_text('{"articlekit": 1, "uri": "urn:x", "headline": "H", "body": [{}]}', "utf-8")
     result = run("validate", bad, check=False)

@@ -67,4 +67,5 @@ def test_module_all_is_pinned():
         "RepairWarning",
         "UnsupportedError",
         "ValidationError",
+        "Violation",
     ]

@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 import articlekit
 from _json_edits import REMOVE, edited, places
 from articlekit import ArticleKitError, _io, _json_text, extract, json, jsonl, ninjs
-from articlekit._formats import FORMATS, detect_file, get_format
+from articlekit._formats import WRITABLE, detect_file, get_format
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"  # as in conftest.py
+IPTC = Path(__file__).resolve().parent / "data" / "iptc"  # IPTC's examples, see NOTICE.md there
 _SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # A broken document may read with repairs: that is a reader's answer too, not a failure here.
 pytestmark = pytest.mark.filterwarnings("ignore::articlekit.RepairWarning")
@@ -54,7 +54,7 @@ def _written(name: str) -> bytes:
     return data if isinstance(data, bytes) else data.encode()
 
 
-_DOCUMENTS = {name: _written(name) for name in FORMATS}
+_DOCUMENTS = {name: _written(name) for name in WRITABLE}  # NewsML 1.x: test_newsml1.py
 
 
 def _read_everything(name: str, data: bytes) -> None:
@@ -73,10 +73,8 @@ def _read_everything(name: str, data: bytes) -> None:
 
 
 def _examples() -> list[tuple[str, str]]:
-    """(format, path) of the official examples, as ids; none where shared/ is absent."""
-    root = SHARED / "standards" / "examples"
-    if not root.is_dir():
-        return []
+    """(format, path) of the official examples, as ids."""
+    root = IPTC
     found = [("newsml", path) for path in sorted((root / "newsml-g2").rglob("*.xml"))]
     found += [("ninjs", path) for path in sorted((root / "ninjs").rglob("*.json"))]
     return [(name, str(path.relative_to(root))) for name, path in found]
@@ -101,7 +99,7 @@ def _damaged(draw, name: str, document: bytes | None = None) -> bytes:
     return bytes(data)
 
 
-@pytest.mark.parametrize("name", list(FORMATS))
+@pytest.mark.parametrize("name", list(WRITABLE))
 def test_damaged_documents_give_articles_or_articlekit_errors(name):
     @_SETTINGS
     @given(_damaged(name))
@@ -112,8 +110,8 @@ def test_damaged_documents_give_articles_or_articlekit_errors(name):
 
 
 @pytest.mark.parametrize(("name", "example"), _examples())
-def test_damaged_official_examples_give_articles_or_articlekit_errors(shared, name, example):
-    document = (shared / "standards" / "examples" / example).read_bytes()
+def test_damaged_official_examples_give_articles_or_articlekit_errors(name, example):
+    document = (IPTC / example).read_bytes()
 
     @settings(_SETTINGS, max_examples=25)
     @given(_damaged(name, document))
@@ -124,7 +122,7 @@ def test_damaged_official_examples_give_articles_or_articlekit_errors(shared, na
     check()
 
 
-@pytest.mark.parametrize("name", list(FORMATS))
+@pytest.mark.parametrize("name", list(WRITABLE))
 @_SETTINGS
 @given(data=st.binary(max_size=300))
 def test_random_bytes_give_articlekit_errors(name, data):
@@ -150,9 +148,9 @@ def test_json_documents_with_each_member_removed_or_replaced_give_articles_or_er
 
 
 @pytest.mark.parametrize("example", [example for name, example in _examples() if name == "ninjs"])
-def test_official_ninjs_examples_with_each_member_removed_or_replaced(shared, example):
+def test_official_ninjs_examples_with_each_member_removed_or_replaced(example):
     try:
-        document = stdlib_json.loads((shared / "standards" / "examples" / example).read_bytes())
+        document = stdlib_json.loads((IPTC / example).read_bytes())
     except ValueError:
         pytest.skip(f"{example} is not JSON")  # an example of what is not valid
     for path in [path for path, _ in places(document) if path]:
@@ -226,7 +224,7 @@ def test_json_depth_limit_is_exact(name):
         get_format(name).loads(text.replace(deepest, f"[{deepest}]", 1))
 
 
-@pytest.mark.parametrize("name", list(FORMATS))
+@pytest.mark.parametrize("name", list(WRITABLE))
 def test_every_reader_refuses_input_beyond_its_size_limit_and_says_the_limit(monkeypatch, name):
     for module in (_json_text, _io, articlekit._xml, articlekit._html_read):
         monkeypatch.setattr(module, "MAX_BYTES", 1000)

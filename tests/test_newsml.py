@@ -35,16 +35,17 @@ from articlekit import (
     newsml,
     strategies,
 )
+from articlekit._schemas import NEWSML_SCHEMA, SCHEMA_FOLDER
 from articlekit._text import FORBIDDEN_CHARACTER
 
-EXAMPLES = "standards/examples/newsml-g2"
-XSD = "standards/newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd"
+EXAMPLES = Path(__file__).resolve().parent / "data" / "iptc" / "newsml-g2"  # see NOTICE.md
+XSD = SCHEMA_FOLDER / NEWSML_SCHEMA
 
 
 @pytest.fixture(scope="session")
-def schema(shared: Path) -> etree.XMLSchema:
-    """The 2.35 power schema, its xml.xsd import resolved to the local copy, offline."""
-    folder = (shared / XSD).parent
+def schema() -> etree.XMLSchema:
+    """The bundled 2.35 power schema, its xml.xsd import resolved to the local copy, offline."""
+    folder = XSD.parent
 
     class Local(etree.Resolver):
         def resolve(self, url, pubid, context):  # type: ignore[no-untyped-def]
@@ -52,7 +53,7 @@ def schema(shared: Path) -> etree.XMLSchema:
 
     parser = etree.XMLParser(no_network=True)
     parser.resolvers.add(Local())
-    return etree.XMLSchema(etree.parse(str(shared / XSD), parser))
+    return etree.XMLSchema(etree.parse(str(XSD), parser))
 
 
 def assert_valid(schema: etree.XMLSchema, data: bytes) -> None:
@@ -67,13 +68,14 @@ def quiet_dumps(article: Article, **options: object) -> bytes:
         return newsml.dumps(article, **options)  # type: ignore[arg-type]
 
 
-def example(shared: Path, name: str) -> bytes:
-    return next((shared / EXAMPLES).glob(f"{name}*.xml")).read_bytes()
+def example(name: str) -> bytes:
+    return next(EXAMPLES.glob(f"{name}*.xml")).read_bytes()
 
 
 def test_newsml_module_all_is_pinned():
     assert sorted(newsml.__all__) == [
         "NAMESPACE", "STANDARD_VERSION", "dump", "dumps", "iter_articles", "load", "loads",
+        "validate",
     ]  # fmt: skip
 
 
@@ -197,8 +199,8 @@ def reported(read, *args, **kwargs):
     return result, [str(w.message) for w in caught if w.category is articlekit.RepairWarning]
 
 
-def test_listing_1_text_item_reads(shared, schema):
-    article, repairs = reported(newsml.loads, example(shared, "LISTING_1_"))
+def test_listing_1_text_item_reads(schema):
+    article, repairs = reported(newsml.loads, example("LISTING_1_"))
     # Valid NewsML-G2 that says more than the model holds: said, in one report.
     assert repairs == [
         "item: not read (the model has no field for them): "
@@ -233,8 +235,8 @@ def test_listing_1_text_item_reads(shared, schema):
     assert newsml.loads(newsml.dumps(article)) == article
 
 
-def test_listing_2_nitf_body_reads(shared, schema):
-    article, _ = reported(newsml.loads, example(shared, "LISTING_2_"))
+def test_listing_2_nitf_body_reads(schema):
+    article, _ = reported(newsml.loads, example("LISTING_2_"))
     assert article.headline == 'Fed to halt QE to avert "bubble"'
     assert [t.code for t in article.topics] == [
         "medtop:04000000",
@@ -248,8 +250,8 @@ def test_listing_2_nitf_body_reads(shared, schema):
     assert newsml.loads(newsml.dumps(article)) == article
 
 
-def test_listing_3_picture_item_reads_as_a_photo(shared, schema):
-    article = newsml.loads(example(shared, "LISTING_3_"))
+def test_listing_3_picture_item_reads_as_a_photo(schema):
+    article = newsml.loads(example("LISTING_3_"))
     assert article.headline == "Variety Of Recessionary Forces Leave Las Vegas Economy Scarred"
     (photo,) = article.photos
     assert photo.uri == "tag:gettyimages.com,2010:GYI0062134533"
@@ -269,8 +271,8 @@ def test_listing_3_picture_item_reads_as_a_photo(shared, schema):
     assert_valid(schema, data)
 
 
-def test_listing_25_nitf_fragment_body_reads(shared):
-    fragment = example(shared, "LISTING_25_")
+def test_listing_25_nitf_fragment_body_reads():
+    fragment = example("LISTING_25_")
     nar = newsml.NAMESPACE
     item = (
         (
@@ -287,7 +289,7 @@ def test_listing_25_nitf_fragment_body_reads(shared):
     assert article.body[0].text.startswith("(Sports Network) - With the Philadelphia Phillies")
 
 
-_CORPUS = Path(__file__).resolve().parents[2] / "shared" / EXAMPLES
+_CORPUS = EXAMPLES
 _CORPUS_FILES = sorted(_CORPUS.glob("*.xml")) + sorted(_CORPUS.glob("unit/*.xml"))
 
 
@@ -312,15 +314,15 @@ def test_every_standard_example_reads_or_raises_one_of_our_errors(schema, path):
 
 
 @pytest.mark.parametrize("name", ["LISTING_10_", "LISTING_17_", "LISTING_4_"])
-def test_items_of_other_classes_are_unsupported(shared, name):
+def test_items_of_other_classes_are_unsupported(name):
     with pytest.raises(UnsupportedError, match="not an article"):
-        newsml.loads(example(shared, name))
+        newsml.loads(example(name))
 
 
-def test_a_package_in_a_message_groups_text_and_pictures(shared, schema):
+def test_a_package_in_a_message_groups_text_and_pictures(schema):
     nar = newsml.NAMESPACE
-    text = example(shared, "LISTING_2_").split(b"?>", 1)[1]
-    picture = example(shared, "LISTING_3_")
+    text = example("LISTING_2_").split(b"?>", 1)[1]
+    picture = example("LISTING_3_")
     message = (
         (
             f'<newsMessage xmlns="{nar}">'
@@ -711,3 +713,110 @@ def test_a_text_item_is_known_by_its_class_meaning_not_its_prefix(item_class):
     assert item_class.encode() in data
     assert newsml.loads(data) == article
     assert list(newsml.iter_articles(data)) == [article]
+
+
+# --- NITF bodies (#17): read through the NITF mapping --------------------------------------
+
+_NITF_NS = "http://iptc.org/std/NITF/2006-10-18/"
+
+
+def _nitf_item(body: str, content_meta: str = "", links: str = "") -> bytes:
+    """A text newsItem whose body is an NITF document in inlineXML."""
+    return (
+        f'<newsItem xmlns="{newsml.NAMESPACE}" guid="urn:nitf-item" version="1"><itemMeta>'
+        '<itemClass qcode="ninat:text"/><provider qcode="nprov:x"/>'
+        f"<versionCreated>2020-01-01T00:00:00Z</versionCreated>{links}</itemMeta>"
+        f"<contentMeta>{content_meta}</contentMeta><contentSet>"
+        f'<inlineXML contenttype="application/nitf+xml"><nitf xmlns="{_NITF_NS}"><body>'
+        f"{body}</body></nitf></inlineXML></contentSet></newsItem>"
+    ).encode()
+
+
+_NITF_HEAD = (
+    "<body.head><hedline><hl1>From hl1</hl1><hl2>From hl2</hl2></hedline>"
+    "<byline><person>Ana Ruiz</person></byline><abstract><p>From the abstract.</p></abstract>"
+    "</body.head>"
+)
+
+
+def test_an_nitf_body_reads_its_blocks_by_the_nitf_mapping():
+    content = (
+        "<body.content><p>First.</p><hl2 class='h3'>A level 3 heading</hl2>"
+        "<bq><p>Said so.</p><credit>Ana Ruiz</credit></bq>"
+        "<block><p>In a block.</p><ul><li>One</li><li>Two</li></ul></block>"
+        '<media media-type="image"><media-reference source="https://img.example.org/a.jpg"/>'
+        "<media-caption>A caption</media-caption></media></body.content>"
+    )
+    article, repairs = reported(newsml.loads, _nitf_item(content, "<headline>H</headline>"))
+    assert article.body == (
+        Paragraph(text="First."),
+        Heading(text="A level 3 heading", level=3),
+        Quote(text="Said so.", attribution="Ana Ruiz"),
+        Paragraph(text="In a block."),
+        ListBlock(items=("One", "Two"), ordered=False),
+        PhotoRef(photo=0),
+    )
+    assert article.photos == (Photo(href="https://img.example.org/a.jpg", caption="A caption"),)
+    assert repairs == []
+
+
+def test_an_nitf_body_photo_comes_after_the_items_linked_photos():
+    link = '<link rel="irel:associatedWith" href="https://img.example.org/linked.jpg"/>'
+    content = (
+        '<body.content><media media-type="image">'
+        '<media-reference source="https://img.example.org/inline.jpg"/></media></body.content>'
+    )
+    article = newsml.loads(_nitf_item(content, "<headline>H</headline>", link))
+    assert [photo.href for photo in article.photos] == [
+        "https://img.example.org/linked.jpg",
+        "https://img.example.org/inline.jpg",
+    ]
+    assert article.body == (PhotoRef(photo=1),)
+
+
+def test_an_item_without_headline_takes_nitf_hl1_unreported_before_its_slugline():
+    data = _nitf_item(_NITF_HEAD + "<body.content><p>Text.</p></body.content>",
+                      "<slugline>the-slug</slugline>")  # fmt: skip
+    article, repairs = reported(newsml.loads, data)
+    assert article.headline == "From hl1"
+    assert article.subheadline == "From hl2"
+    assert [b.name for b in article.bylines] == ["Ana Ruiz"]
+    assert article.summary == "From the abstract."
+    assert article.slugline == "the-slug"
+    assert not [r for r in repairs if "headline" in r]
+    assert newsml.loads(data, strict=True).headline == "From hl1"
+
+
+def test_the_items_own_headline_byline_and_summary_win_over_nitf_body_head():
+    meta = (
+        "<headline>Item headline</headline>"
+        "<creator><name>Item Author</name></creator>"
+        "<description role='drol:summary'>Item summary.</description>"
+    )
+    data = _nitf_item(_NITF_HEAD + "<body.content><p>Text.</p></body.content>", meta)
+    article = newsml.loads(data)
+    assert article.headline == "Item headline"
+    assert [b.name for b in article.bylines] == ["Item Author"]
+    assert article.summary == "Item summary."
+    assert article.subheadline == "From hl2"  # the item has none
+
+
+def test_what_an_nitf_body_holds_beyond_the_model_is_reported():
+    content = "<body.content><p>Text.</p><table><tr><td>1</td></tr></table></body.content>"
+    with pytest.warns(articlekit.RepairWarning, match="no field for them: table"):
+        newsml.loads(_nitf_item(content, "<headline>H</headline>"))
+
+
+def test_an_inline_data_body_of_a_type_that_is_not_text_is_reported_not_read_as_text():
+    data = (
+        f'<newsItem xmlns="{newsml.NAMESPACE}" guid="urn:x" version="1"><itemMeta>'
+        '<itemClass qcode="ninat:text"/><provider qcode="nprov:x"/>'
+        "<versionCreated>2020-01-01T00:00:00Z</versionCreated></itemMeta>"
+        "<contentMeta><headline>H</headline></contentMeta><contentSet>"
+        '<inlineData contenttype="application/pdf" encoding="base64">JVBERi0xLjQK</inlineData>'
+        '<inlineData contenttype="text/plain">Plain text.</inlineData>'
+        "</contentSet></newsItem>"
+    ).encode()
+    article, repairs = reported(newsml.loads, data)
+    assert article.body == (Paragraph(text="Plain text."),)
+    assert repairs == ["<inlineData> (line 1): a body of content type 'application/pdf': not read"]

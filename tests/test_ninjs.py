@@ -42,15 +42,16 @@ from articlekit import (
     strategies,
 )
 from articlekit._ninjs_html import blocks_from_html, blocks_to_html
+from articlekit._schemas import SCHEMA_FOLDER
 from articlekit.inline import canonical_inline_from_element
 
 GEOJSON = "https://geojson.org/schema/GeoJSON.json"
-SHARED = Path(__file__).resolve().parents[2] / "shared"  # as in conftest.py
+IPTC = Path(__file__).resolve().parent / "data" / "iptc"  # IPTC's examples, see NOTICE.md there
 
 
 @pytest.fixture(scope="session")
-def validators(shared: Path) -> dict[str, jsonschema.Draft202012Validator]:
-    """Validators of the official 2.2 and 3.1 schemas, with a local stand-in for GeoJSON."""
+def validators() -> dict[str, jsonschema.Draft202012Validator]:
+    """Validators of the bundled official 2.2 and 3.1 schemas, a local stand-in for GeoJSON."""
     stand_in = DRAFT202012.create_resource(
         {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": GEOJSON,
          "type": "object"}
@@ -58,7 +59,7 @@ def validators(shared: Path) -> dict[str, jsonschema.Draft202012Validator]:
     registry = referencing.Registry().with_resource(GEOJSON, stand_in)
     found = {}
     for version in ninjs.VERSIONS:
-        path = shared / "standards" / "ninjs" / f"ninjs-schema_{version}.json"
+        path = SCHEMA_FOLDER / "ninjs" / f"ninjs-schema_{version}.json"
         schema = stdlib_json.loads(path.read_text(encoding="utf-8"))
         found[version] = jsonschema.Draft202012Validator(
             schema,
@@ -68,8 +69,8 @@ def validators(shared: Path) -> dict[str, jsonschema.Draft202012Validator]:
     return found
 
 
-def examples(shared_dir: Path) -> list[Path]:
-    root = shared_dir / "standards" / "examples" / "ninjs"
+def examples() -> list[Path]:
+    root = IPTC / "ninjs"
     return sorted(
         path
         for path in root.glob("*/*.json")
@@ -78,8 +79,7 @@ def examples(shared_dir: Path) -> list[Path]:
 
 
 def example_ids() -> list[str]:
-    root = SHARED / "standards" / "examples" / "ninjs"
-    return [str(path.relative_to(root)) for path in examples(SHARED)] if SHARED.is_dir() else []
+    return [str(path.relative_to(IPTC / "ninjs")) for path in examples()]
 
 
 def item(**fields):
@@ -218,8 +218,8 @@ def test_bylines_are_by_and_people_with_rel():
 
 
 @pytest.mark.filterwarnings("ignore::articlekit.RepairWarning")  # examples without headlines
-def test_cross_format_ninjs_json_ninjs_gives_the_same_document(shared):
-    for path in examples(shared):
+def test_cross_format_ninjs_json_ninjs_gives_the_same_document():
+    for path in examples():
         first = ninjs.dumps(ninjs.loads(path.read_bytes()))
         again = ninjs.dumps(ninjs.loads(ninjs.dumps(json.loads(json.dumps(ninjs.loads(first))))))
         assert again == first, path.name
@@ -275,8 +275,8 @@ def test_unknown_versions_are_not_written():
 
 @pytest.mark.filterwarnings("ignore::articlekit.RepairWarning")  # examples without headlines
 @pytest.mark.parametrize("name", example_ids())
-def test_each_standard_example_reads_and_writes_back_valid(shared, validators, name):
-    path = shared / "standards" / "examples" / "ninjs" / name
+def test_each_standard_example_reads_and_writes_back_valid(validators, name):
+    path = IPTC / "ninjs" / name
     article = ninjs.loads(path.read_bytes())
     assert article.headline
     for version in ninjs.VERSIONS:
@@ -285,15 +285,15 @@ def test_each_standard_example_reads_and_writes_back_valid(shared, validators, n
         assert ninjs.loads(text) == article
 
 
-def _example(shared: Path, name: str) -> Article:
+def _example(name: str) -> Article:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RepairWarning)  # AP's text renditions are not read
-        return ninjs.loads((shared / "standards" / "examples" / "ninjs" / name).read_bytes())
+        return ninjs.loads((IPTC / "ninjs" / name).read_bytes())
 
 
 @pytest.mark.parametrize("version", ["1.6", "2.2", "3.1"])
-def test_complex_text_article_example_reads_field_by_field(shared, version):
-    article = _example(shared, f"{version}/005_complex_text_article.json")
+def test_complex_text_article_example_reads_field_by_field(version):
+    article = _example(f"{version}/005_complex_text_article.json")
     assert article.uri == "http://ninjs.example.com/newsitems/20130709med123"
     assert article.headline == "Captain of wrecked cruise ship on trial in Italy"
     assert article.updated == datetime(2013, 7, 9, 10, 37, tzinfo=timezone.utc)
@@ -313,8 +313,8 @@ def test_complex_text_article_example_reads_field_by_field(shared, version):
 
 
 @pytest.mark.parametrize("version", ["1.6", "2.2", "3.1"])
-def test_multimedia_example_reads_its_photo(shared, version):
-    article = _example(shared, f"{version}/007_multimedia.json")
+def test_multimedia_example_reads_its_photo(version):
+    article = _example(f"{version}/007_multimedia.json")
     photo = article.lead_photo
     assert photo.uri == "http://ninjs.example.com/newsitems/20130709simpPh123"
     assert photo.credit == "Paulo Santalucia"
@@ -326,32 +326,32 @@ def test_multimedia_example_reads_its_photo(shared, version):
 
 
 @pytest.mark.parametrize("version", ["1.6", "2.2", "3.1"])
-def test_photo_only_example_is_an_article_with_a_lead_photo(shared, version):
-    article = _example(shared, f"{version}/006_photo_only.json")
+def test_photo_only_example_is_an_article_with_a_lead_photo(version):
+    article = _example(f"{version}/006_photo_only.json")
     assert article.headline == "Costa Concordia cruise ship"
     assert article.summary.startswith("The Costa Concordia cruise ship lies")
     assert article.lead_photo.uri == article.uri
     assert [r.name for r in article.lead_photo.renditions] == ["main", "small"]
 
 
-def test_provider_examples_read_subjects_status_and_times(shared):
-    tt = _example(shared, "3.0/tt_text_image_3.json")
+def test_provider_examples_read_subjects_status_and_times():
+    tt = _example("3.0/tt_text_image_3.json")
     assert tt.headline == "Militärövning i jätteformat hålls 2023"
     assert tt.updated == datetime.fromisoformat("2021-05-26T13:40:18+02:00")
     assert tt.photos
     assert tt.body
     assert any(topic.kind is TopicKind.SUBJECT for topic in tt.topics)
-    ap = _example(shared, "2.1/ap_image.json")
+    ap = _example("2.1/ap_image.json")
     assert ap.version == 1  # AP counts versions from 0
     assert ap.status.value == "usable"
     assert ap.lead_photo.renditions
-    dpa = _example(shared, "2.1/dpa_text.json")
+    dpa = _example("2.1/dpa_text.json")
     assert dpa.headline.startswith("Faktencheck Derby-Elfmeter")
     assert dpa.updated == datetime.fromisoformat("2019-05-10T16:02:28+02:00")
 
 
-def test_items_without_a_headline_derive_it_from_the_title_then_the_body(shared):
-    root = shared / "standards" / "examples" / "ninjs"
+def test_items_without_a_headline_derive_it_from_the_title_then_the_body():
+    root = IPTC / "ninjs"
     with pytest.warns(RepairWarning) as caught:
         event = ninjs.loads((root / "3.1/008_event.json").read_bytes())
     assert event.headline == "2023 NATO Summit Press Conference"
@@ -597,4 +597,6 @@ def test_writing_the_sample_loses_nothing():
 
 
 def test_all_is_pinned():
-    assert sorted(ninjs.__all__) == ["VERSIONS", "dump", "dumps", "iter_articles", "load", "loads"]
+    assert sorted(ninjs.__all__) == [
+        "VERSIONS", "dump", "dumps", "iter_articles", "load", "loads", "validate"
+    ]  # fmt: skip

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import warnings
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -37,15 +36,14 @@ from articlekit import (
     strategies,
 )
 from articlekit._sample import sample
-from articlekit._schemas import checker
+from articlekit._schemas import NITF_SCHEMA, bundled_checker
 
-XSD = "standards/newsml-g2/nitf-3-6.xsd"
 _PATH_STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 
 
 @pytest.fixture(scope="session")
-def check_schema(shared: Path) -> Any:
-    return checker(shared / XSD)
+def check_schema() -> Any:
+    return bundled_checker(NITF_SCHEMA)
 
 
 def expected_losses(article: Article) -> list[str]:
@@ -84,7 +82,7 @@ def _reset(model: Any, steps: list[tuple[str, str | None]]) -> Any:
 
 
 def test_nitf_module_all_is_pinned():
-    assert sorted(nitf.__all__) == ["NAMESPACE", "dump", "dumps", "load", "loads"]
+    assert sorted(nitf.__all__) == ["NAMESPACE", "dump", "dumps", "load", "loads", "validate"]
 
 
 # --- round trip ------------------------------------------------------------------------------
@@ -515,16 +513,13 @@ def test_detect_knows_nitf_and_its_reader_reads_it(document, tmp_path):
         assert articlekit.load(path).headline == "Headline"
 
 
-def test_newsml_1_is_refused_clearly_even_when_it_holds_nitf():
+def test_newsml_1_is_told_as_newsml1_even_when_it_holds_nitf():
     envelope = (
         b'<?xml version="1.0"?><!DOCTYPE NewsML SYSTEM "NewsML_1.2.dtd"><NewsML Version="1.2">'
     )
     envelope += b"<NewsItem><NewsComponent><ContentItem><DataContent><nitf>" + MINIMAL
     envelope += b"</nitf></DataContent></ContentItem></NewsComponent></NewsItem></NewsML>"
-    with pytest.raises(
-        UnsupportedError, match=r"NewsML 1\.x document: articlekit does not read NewsML"
-    ):
-        articlekit.detect(envelope)
+    assert articlekit.detect(envelope) == "newsml1"
 
 
 def test_a_newsml_g2_item_holding_nitf_is_newsml():
@@ -550,3 +545,90 @@ def test_the_command_line_converts_nitf_both_ways(tmp_path):
     )
     assert nitf.loads(out.stdout, strict=True) == sample()
     assert out.stderr == b""
+
+
+# --- HTML a producer escaped into a paragraph (NTB's embeds) ---------------------------------
+
+_ESCAPED_EMBED = (
+    "<p>&lt;div class=&quot;factcheck-embed&quot; data-id=&quot;a1&quot;&gt;&lt;/div&gt;"
+    "&lt;script async src=&quot;https://checks.example.org/embed.js&quot;&gt;&lt;/script&gt;</p>"
+)
+
+
+def test_html_escaped_in_a_paragraph_is_read_as_html_without_its_script_reported():
+    data = _document(_IDENTIFIED, _HEADLINE, f"<p>Before.</p>{_ESCAPED_EMBED}<p>After.</p>")
+    with pytest.warns(RepairWarning, match=r"<p> \(line 1\): HTML escaped as a paragraph's text"):
+        article = nitf.loads(data)
+    assert article.body == (Paragraph(text="Before."), Paragraph(text="After."))
+    with pytest.raises(ValidationError, match="HTML escaped"):
+        nitf.loads(data, strict=True)
+
+
+def test_html_escaped_in_a_paragraph_keeps_its_text_and_embeds():
+    escaped = (
+        "<p>&lt;p&gt;A &lt;b&gt;bold&lt;/b&gt; claim.&lt;/p&gt;"
+        "&lt;figure class=&quot;embed&quot;&gt;&lt;a href=&quot;https://video.example.org/v/1&quot;"
+        " title=&quot;Clip&quot;&gt;Clip&lt;/a&gt;&lt;/figure&gt;</p>"
+    )
+    with pytest.warns(RepairWarning, match="HTML escaped"):
+        article = nitf.loads(_document(_IDENTIFIED, _HEADLINE, escaped))
+    assert article.body == (
+        Paragraph(text="A <strong>bold</strong> claim."),
+        articlekit.Embed(url="https://video.example.org/v/1", title="Clip"),
+    )
+
+
+def test_a_paragraph_that_only_mentions_a_tag_stays_text():
+    content = "<p>Use &lt;b&gt; for bold: 3 &lt; 4.</p>"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RepairWarning)
+        article = nitf.loads(_document(_IDENTIFIED, _HEADLINE, content))
+    assert article.body == (Paragraph(text="Use &lt;b&gt; for bold: 3 &lt; 4."),)
+
+
+# --- the reader's short cuts read as the general path ----------------------------------------
+
+
+def test_text_only_paragraphs_fold_space_and_normalise_as_marked_up_ones():
+    content = "<p>  Cafe\u0301   au\n lait &amp; co  </p><p>Cafe\u0301 <em>au</em> lait</p>"
+    article = nitf.loads(_document(_IDENTIFIED, _HEADLINE, content))
+    assert article.body == (
+        Paragraph(text="Caf\u00e9 au lait &amp; co"),
+        Paragraph(text="Caf\u00e9 <em>au</em> lait"),
+    )
+
+
+def test_blocks_of_another_namespace_are_read_by_their_local_name():
+    content = '<x:p xmlns:x="urn:other">Other namespace.</x:p><p>Plain.</p>'
+    article = nitf.loads(_document(_IDENTIFIED, _HEADLINE, content))
+    assert article.body == (Paragraph(text="Other namespace."), Paragraph(text="Plain."))
+
+
+@pytest.mark.parametrize(
+    ("norm", "expected"),
+    [
+        ("20260314T060000+0100", datetime(2026, 3, 14, 6, tzinfo=timezone(timedelta(hours=1)))),
+        ("2026-03-14t06:00z", datetime(2026, 3, 14, 6, tzinfo=timezone.utc)),
+        ("202603140600-0130", datetime(2026, 3, 14, 6, tzinfo=timezone(-timedelta(minutes=90)))),
+        ("2026-03-14T06:00:00,25Z", datetime(2026, 3, 14, 6, 0, 0, 250000, tzinfo=timezone.utc)),
+    ],
+)
+def test_norms_in_every_iso_form_read_alike(norm, expected):
+    head = f'<docdata><doc-id id-string="urn:x:1"/><date.issue norm="{norm}"/></docdata>'
+    assert nitf.loads(_document(head, _HEADLINE)).published == expected
+
+
+def test_an_impossible_norm_names_its_element():
+    head = '<docdata><doc-id id-string="urn:x:1"/><date.issue norm="20260230T060000Z"/></docdata>'
+    with pytest.raises(ValidationError, match=r"<date.issue> \(line 1\): norm '20260230T060000Z'"):
+        nitf.loads(_document(head, _HEADLINE))
+
+
+def test_a_tagline_holding_more_than_the_copyrite_is_reported():
+    end = "<body.end><tagline><copyrite>(c) Press</copyrite> Distributed by X</tagline></body.end>"
+    data = (
+        f"<nitf><head>{_IDENTIFIED}</head><body><body.head>{_HEADLINE}</body.head>"
+        f"<body.content><p>Text.</p></body.content>{end}</body></nitf>"
+    ).encode()
+    with pytest.warns(RepairWarning, match="no field for them: tagline"):
+        assert nitf.loads(data).copyright_notice == "(c) Press"

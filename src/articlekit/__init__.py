@@ -28,6 +28,7 @@ from articlekit.errors import (
     RepairWarning,
     UnsupportedError,
     ValidationError,
+    Violation,
 )
 from articlekit.model import (
     Article,
@@ -68,6 +69,7 @@ __all__ = [
     "TopicKind",
     "UnsupportedError",
     "ValidationError",
+    "Violation",
     "__version__",
     "convert",
     "detect",

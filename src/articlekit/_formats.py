@@ -13,7 +13,15 @@ from articlekit._io import read_binary
 from articlekit.errors import UnsupportedError
 from articlekit.model import Article
 
-__all__ = ["FORMATS", "Format", "detect", "detect_file", "format_for_path", "get_format"]
+__all__ = [
+    "FORMATS",
+    "WRITABLE",
+    "Format",
+    "detect",
+    "detect_file",
+    "format_for_path",
+    "get_format",
+]
 
 _NEWSML_NAMESPACE: Final = b"http://iptc.org/std/nar/2006-10-01/"
 _SNIFF_BYTES: Final = 64 * 1024  # enough for the prolog, root element and first item
@@ -35,6 +43,8 @@ class Format:
         extensions: File name endings, the first one written.
         description: A few words for help texts.
         streams: Whether the module's ``iter_articles`` reads a binary file as a stream.
+        writes: Whether articlekit writes the format; a read-only one (NewsML 1.x) has no
+            ``dumps``, and `dumps` refuses it.
     """
 
     name: str
@@ -42,6 +52,7 @@ class Format:
     extensions: tuple[str, ...]
     description: str
     streams: bool = False
+    writes: bool = True
 
     @property
     def module(self) -> ModuleType:
@@ -66,7 +77,16 @@ class Format:
         yield from reader(data)
 
     def dumps(self, article: Article, *, strict: bool = False, **options: Any) -> bytes:
-        """Write one article as bytes (UTF-8 for the text formats)."""
+        """Write one article as bytes (UTF-8 for the text formats).
+
+        Raises:
+            UnsupportedError: The format is read only.
+        """
+        if not self.writes:
+            raise UnsupportedError(
+                f"articlekit reads {self.name} ({self.description}) but does not write it; "
+                f"write one of {', '.join(WRITABLE)}"
+            )
         written = self.module.dumps(article, strict=strict, **options)
         return written if isinstance(written, bytes) else written.encode("utf-8")
 
@@ -78,6 +98,14 @@ FORMATS: Final = {
         Format("ninjs", "articlekit.ninjs", (".ninjs.json", ".ninjs"), "IPTC ninjs (JSON)"),
         Format("newsml", "articlekit.newsml", (".xml", ".newsml"), "IPTC NewsML-G2 (XML)", True),
         Format("nitf", "articlekit.nitf", (".nitf.xml", ".nitf"), "IPTC NITF 3.6 (XML)"),
+        # Read only: NewsML-G2 replaced NewsML 1.x in 2008, nobody should produce it now.
+        Format(
+            "newsml1",
+            "articlekit.newsml1",
+            (".newsml1.xml",),
+            "IPTC NewsML 1.x (XML), read only",
+            writes=False,
+        ),
         Format("html", "articlekit.html", (".html", ".htm"), "HTML5 with schema.org markup"),
         Format(
             "jsonl",
@@ -89,6 +117,8 @@ FORMATS: Final = {
     )
 }
 """Every format, by name."""
+WRITABLE: Final = tuple(name for name, format in FORMATS.items() if format.writes)
+"""The names of the formats articlekit writes: all but the read-only ones."""
 
 
 def get_format(name: str) -> Format:
@@ -117,9 +147,10 @@ def detect(data: str | bytes) -> str:
     """Tell the format of a document from its content, not its name.
 
     Returns:
-        ``"json"``, ``"ninjs"``, ``"newsml"``, ``"nitf"``, ``"html"`` or ``"jsonl"`` (JSON
-        Lines: its first non-blank line is an articlekit JSON object, and another line
-        follows). A NewsML-G2 item that carries an NITF body is ``"newsml"``.
+        ``"json"``, ``"ninjs"``, ``"newsml"``, ``"nitf"``, ``"newsml1"`` (NewsML 1.x),
+        ``"html"`` or ``"jsonl"`` (JSON Lines: its first non-blank line is an articlekit JSON
+        object, and another line follows). A NewsML-G2 item that carries an NITF body is
+        ``"newsml"``, a NewsML 1.x envelope that carries NITF ``"newsml1"``.
 
     Raises:
         UnsupportedError: The content is none of the formats articlekit reads.
@@ -133,7 +164,7 @@ def detect(data: str | bytes) -> str:
 
     .. versionadded:: 0.1
     .. versionchanged:: 0.2
-       Knows NITF, and names NewsML 1.x in its refusal.
+       Knows NITF and NewsML 1.x.
     """
     # Only the start is looked at: a huge text is neither encoded nor copied whole.
     head = data[:_SNIFF_BYTES]
@@ -147,10 +178,7 @@ def detect(data: str | bytes) -> str:
         if root == b"nitf":
             return "nitf"
         if root == b"NewsML":
-            raise UnsupportedError(
-                "a NewsML 1.x document: articlekit does not read NewsML 1.x yet (only the "
-                "NewsML-G2 that replaced it, and NITF)"
-            )
+            return "newsml1"
         lowered = head.lower()
         if b"<html" in lowered or b"<!doctype html" in lowered or b"<article" in lowered:
             return "html"

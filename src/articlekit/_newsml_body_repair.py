@@ -8,7 +8,6 @@ an image outside a figure), is left out and reported.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
@@ -18,7 +17,7 @@ from articlekit._newsml_repair import Reading, local_name
 from articlekit.inline import _is_blank, canonical_inline_from_element, escape_text
 from articlekit.model import Block, Heading, Paragraph
 
-__all__ = ["ASCII_SPACE", "looks_like_html", "loose_text", "other_block"]
+__all__ = ["ASCII_SPACE", "loose_text", "other_block"]
 
 BlockSpec = tuple[etree._Element, type[Block], dict[str, Any]]
 """A block to build: the element it comes from (for errors), its class, and its fields."""
@@ -26,10 +25,6 @@ BlockSpec = tuple[etree._Element, type[Block], dict[str, Any]]
 ASCII_SPACE: Final = " \t\n\r"
 """What XML folds as white space; a no-break space is text, as in every format."""
 
-# Text that opens with an HTML block or line-break tag is HTML, whatever its content type says.
-_HTML_START: Final = re.compile(
-    r"\s*<(?:p|div|h[1-6]|ul|ol|blockquote|table|section|article|br|pre)[\s/>]", re.IGNORECASE
-)
 # Elements whose content is never text for a reader: left out whole.
 _NEVER_TEXT: Final = frozenset(
     {"script", "style", "template", "noscript", "object", "applet", "embed", "form", "button",
@@ -38,11 +33,6 @@ _NEVER_TEXT: Final = frozenset(
 # Elements that say nothing by themselves: skipped without a report.
 _EMPTY: Final = frozenset({"br", "hr", "wbr"})
 _CELL_SEPARATOR: Final = " | "
-
-
-def looks_like_html(text: str) -> bool:
-    """Tell whether *text*, sent as plain text, is HTML: it opens with a block tag."""
-    return _HTML_START.match(text) is not None
 
 
 def loose_text(element: etree._Element, text: str, reading: Reading) -> Iterator[BlockSpec]:

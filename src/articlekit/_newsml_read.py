@@ -15,7 +15,7 @@ from lxml import etree
 from articlekit import _xml
 from articlekit._convert import BLOCK_TAGS
 from articlekit._json_build import build_blocks
-from articlekit._newsml_body_repair import ASCII_SPACE, looks_like_html, loose_text, other_block
+from articlekit._newsml_body_repair import ASCII_SPACE, loose_text, other_block
 from articlekit._newsml_repair import Reading, creator_name, moment, report_not_read
 from articlekit._newsml_write import (
     AK,
@@ -38,7 +38,7 @@ from articlekit._newsml_write import (
 )
 from articlekit._ninjs_html import blocks_from_html
 from articlekit._numbers import ascii_integer
-from articlekit._reading import derive_headline
+from articlekit._reading import derive_headline, html_of_text, looks_like_html
 from articlekit._text import fold_space, nfc
 from articlekit._xml import XmlEvents, remove_keeping_tail
 from articlekit.errors import ParseError, UnsupportedError, ValidationError
@@ -59,6 +59,7 @@ from articlekit.model import (
     Topic,
     TopicKind,
 )
+from articlekit.nitf._read import read_body as nitf_body
 
 _N: Final = f"{{{NAR}}}"
 _SUBJECT, _GENRE, _CREATOR, _CONTRIBUTOR = (
@@ -319,18 +320,35 @@ def _check_item(item: etree._Element) -> None:
         )
 
 
-def _body(item: etree._Element, photo_index: dict[str, int], reading: Reading) -> list[Block]:
+def _body(
+    item: etree._Element,
+    photo_index: dict[str, int],
+    reading: Reading,
+    photos: list[Photo],
+    nitf_head: dict[str, Any],
+) -> list[Block]:
+    """The item's body blocks.
+
+    An NITF body adds the photos of its media to *photos*, and its body.head's fields (see
+    `nitf_body`) to *nitf_head*, for the item to take where it has none.
+    """
     content_set = _child(item, "contentSet")
     specs: list[_BlockSpec] = []
+    nitf_blocks: list[Block] = []
     for inline in _children(content_set, "inlineXML"):
         for root in inline:
+            if _local(root) == "nitf":
+                nitf_blocks.extend(_nitf_body(root, reading, photos, nitf_head))
+                continue
             container = _block_container(root)
             if container is not None:
                 specs.extend(_blocks(container, photo_index, reading))
-    html_blocks: list[Block] = []
+    html_blocks: list[Block] = nitf_blocks
     for data in _children(content_set, "inlineData"):
         text = "".join(_strings(data))
-        if looks_like_html(text):
+        if not _is_text_type(data.get("contenttype")):
+            reading.report(f"a body of content type {data.get('contenttype')!r}: not read", data)
+        elif looks_like_html(text):
             reading.report("HTML in a text inlineData: read as HTML", data)
             html_blocks.extend(_html_blocks(data, text))
         else:
@@ -342,10 +360,28 @@ def _body(item: etree._Element, photo_index: dict[str, int], reading: Reading) -
     return blocks + html_blocks
 
 
+def _nitf_body(
+    root: etree._Element, reading: Reading, photos: list[Photo], nitf_head: dict[str, Any]
+) -> list[Block]:
+    """The blocks of an NITF body, read by the NITF mapping; see `_body`."""
+    blocks, head = nitf_body(root, reading.repairs, reading.zone, first_photo=len(photos))
+    photos.extend(head.pop("photos"))
+    for name, value in head.items():
+        if not nitf_head.get(name):  # of several NITF bodies, the first that has one says
+            nitf_head[name] = value
+    return blocks
+
+
+def _is_text_type(contenttype: str | None) -> bool:
+    """Tell whether an inlineData of *contenttype* is text: none given, text/*, or (X)HTML."""
+    kind = (contenttype or "text/plain").partition(";")[0].strip().lower()
+    return kind.startswith("text/") or kind in ("application/xhtml+xml", "application/html")
+
+
 def _html_blocks(data: etree._Element, text: str) -> list[Block]:
     """The blocks of HTML sent as text, through the sanitising HTML reader of ninjs bodies."""
     try:
-        return blocks_from_html(text, lambda name, src: None)
+        return blocks_from_html(html_of_text(text), lambda name, src: None)
     except ValidationError as error:
         raise _fail(data, error.message) from None
 
@@ -617,6 +653,7 @@ def _text_article(
     }
     links = _children(meta, "link")
     photos, photo_index = _linked_photos(links, guid, pictures, reading)
+    nitf_head: dict[str, Any] = {}  # body.head of an NITF body, where the item has none
     fields = {
         "uri": guid,
         "url": _canonical_url(links),
@@ -629,9 +666,11 @@ def _text_article(
         **_first_element_fields(parts, _DESCRIBING_FIELDS, reading),
         "language": _language(item, parts["contentMeta"].get("language")),
         "version": _version(item),
-        "body": _body(item, photo_index, reading),
+        "body": _body(item, photo_index, reading, photos, nitf_head),
         **_first_element_fields(parts, _TIME_FIELDS, reading),
     }
+    for name, value in nitf_head.items():  # NITF's hl1 is the headline, not a derivation
+        fields[name] = fields[name] or value
     used = (
         _derive_missing_headline(fields, item, parts, reading)
         if fields["headline"] is None or "title" in parts["itemMeta"]

@@ -13,12 +13,27 @@ from typing import Final
 
 from articlekit._repairs import Repairs
 
-__all__ = ["HEADLINE_LIMIT", "derive_headline", "first_sentence", "zone_name"]
+__all__ = [
+    "HEADLINE_LIMIT",
+    "derive_headline",
+    "first_sentence",
+    "html_of_text",
+    "looks_like_html",
+    "zone_name",
+]
 
 HEADLINE_LIMIT: Final = 200
 """The most characters of a headline derived from a description or the body."""
 
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s")
+# Text that opens with an HTML block or line-break tag is HTML, whatever its content type says;
+# so is text that opens and closes an inline tag of the kind body text carries (Belga's
+# "Steven <b>Van Geel</b>"): a plain text seldom holds both by chance.
+_HTML_START: Final = re.compile(
+    r"\s*<(?:p|div|h[1-6]|ul|ol|blockquote|table|section|article|br|pre)[\s/>]", re.IGNORECASE
+)
+_INLINE_OPEN: Final = re.compile(r"<(?:b|i|em|strong|u|sub|sup)>", re.IGNORECASE)
+_INLINE_CLOSE: Final = re.compile(r"</(?:b|i|em|strong|u|sub|sup)>", re.IGNORECASE)
 # The sources that are short names already (slugline, title): taken whole, not cut.
 _WHOLE_SOURCES: Final = 2
 
@@ -65,3 +80,28 @@ def zone_name(zone: tzinfo) -> str:
     """How a report names *zone*: its IANA key (``Europe/Helsinki``), else ``UTC`` or its offset."""
     key = getattr(zone, "key", None)
     return key if isinstance(key, str) else str(zone)
+
+
+def looks_like_html(text: str) -> bool:
+    """Tell whether *text*, sent as plain text, is HTML.
+
+    It is when it opens with a block tag, or holds both an opening and a closing inline tag
+    (``<b>``, ``</b>``, ``<em>`` ...).
+    """
+    if _HTML_START.match(text) is not None:
+        return True
+    return _INLINE_OPEN.search(text) is not None and _INLINE_CLOSE.search(text) is not None
+
+
+_BLANK_LINE: Final = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def html_of_text(text: str) -> str:
+    """HTML sent as text, its paragraphs marked where it has none.
+
+    Text that opens with a block tag is taken as it is; text with inline tags only becomes a
+    paragraph per run between blank lines.
+    """
+    if _HTML_START.match(text) is not None:
+        return text
+    return "".join(f"<p>{run}</p>" for run in _BLANK_LINE.split(text) if run.strip())

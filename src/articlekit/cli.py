@@ -34,13 +34,16 @@ from articlekit._cli_paths import (
     plan_folder,
     shown,
 )
-from articlekit._formats import FORMATS, Format, detect_file, get_format
+from articlekit._formats import FORMATS, WRITABLE, Format, detect_file, get_format
 from articlekit._io import MAX_BYTES, read_binary
 from articlekit._version import __version__
 from articlekit.errors import ArticleKitError
 from articlekit.model import Article, Heading, ListBlock, Paragraph, Quote
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+# The ninjs versions whose official schema ships with articlekit (as in _schemas, which the
+# command imports only when asked to check a schema).
+NINJS_SCHEMA_VERSIONS = ("1.4", "1.6", "2.1", "2.2", "3.0", "3.1")
 _SPOOL_BYTES = 8 * 1024 * 1024  # standard input beyond this goes to a temporary file
 _BATCH_JOBS = 64  # inputs per task sent to a worker process
 _ENDINGS = tuple(ending for format in FORMATS.values() for ending in format.extensions)
@@ -55,6 +58,7 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     detail: str | None = None  # the traceback, shown with --debug
+    violations: list[str] = field(default_factory=list)  # of an official schema, one a line
 
     def fail(self, error: BaseException) -> None:
         """Record *error* as the reason this input failed."""
@@ -136,7 +140,7 @@ _INPUT_ERRORS = (ArticleKitError, OSError, ValueError, TypeError, _CommandError)
 
 
 def _parser() -> argparse.ArgumentParser:
-    formats = ", ".join(FORMATS)
+    formats = ", ".join(WRITABLE)  # read-only formats (NewsML 1.x) cannot be written
     parser = argparse.ArgumentParser(
         prog="articlekit",
         description="Convert, validate, detect and show news articles.",
@@ -157,7 +161,7 @@ def _parser() -> argparse.ArgumentParser:
     convert = commands.add_parser(
         "convert", parents=[common, reading], help="convert articles to another format"
     )
-    convert.add_argument("--to", required=True, choices=FORMATS, help=f"one of {formats}")
+    convert.add_argument("--to", required=True, choices=WRITABLE, help=f"one of {formats}")
     where = convert.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", help="the output file, or - for stdout (one input)")
     where.add_argument("--out-dir", help="write one file per article into this folder")
@@ -179,9 +183,20 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate", parents=[common, reading], help="check inputs against articlekit's rules"
     )
-    validate.add_argument(
+    official = validate.add_mutually_exclusive_group()
+    official.add_argument(
         "--schema", help="also check against this schema file (.json JSON Schema or .xsd)"
     )
+    official.add_argument(
+        "--ninjs",
+        metavar="VERSION",
+        choices=NINJS_SCHEMA_VERSIONS,
+        help="also check against the official ninjs schema of VERSION (bundled, offline)",
+    )
+    official.add_argument(
+        "--newsml", action="store_true", help="also check against the NewsML-G2 2.35 schema"
+    )
+    official.add_argument("--nitf", action="store_true", help="also check against NITF 3.6")
     validate.set_defaults(run=_run_validate)
 
     detect_command = commands.add_parser(
@@ -198,7 +213,7 @@ def _parser() -> argparse.ArgumentParser:
     sample = commands.add_parser(
         "sample", parents=[common], help="write the sample article that ships with articlekit"
     )
-    sample.add_argument("--to", default="json", choices=FORMATS, help="format (default json)")
+    sample.add_argument("--to", default="json", choices=WRITABLE, help="format (default json)")
     sample.add_argument("-o", "--output", default=STDIO, help="the output file (default stdout)")
     sample.add_argument("--ninjs-version", choices=("2.2", "3.1"))
     sample.set_defaults(run=_run_sample)
@@ -569,6 +584,8 @@ def _report(outcomes: Iterable[Outcome], *, debug: bool, total: int) -> int:
         name = shown(outcome.source)
         for message in outcome.warnings:
             print(f"articlekit: {name}: warning: {shown(message)}", file=sys.stderr)
+        for violation in outcome.violations:
+            print(f"articlekit: {name}: {shown(violation)}", file=sys.stderr)
         if outcome.error:
             failed += 1
             print(f"articlekit: {name}: {shown(outcome.error)}", file=sys.stderr)
@@ -583,24 +600,53 @@ def _report(outcomes: Iterable[Outcome], *, debug: bool, total: int) -> int:
 
 
 def _run_validate(arguments: argparse.Namespace) -> int:
-    check_schema = _schema_checker(arguments.schema) if arguments.schema else None
+    check_schema = _official_checker(arguments) or (
+        _schema_checker(arguments.schema) if arguments.schema else None
+    )
     outcomes = []
     for source in expand_inputs(arguments.inputs):
         outcome = Outcome(source)
         try:
             with _open(source) as file:
-                count = sum(1 for _ in _articles(file, source, arguments.from_))
                 if check_schema is not None:
-                    file.seek(0)
-                    # Streamed formats were read piece by piece: read no more than a reader takes.
+                    # The schema first: its violations say more than the reader's first refusal.
+                    # Streamed formats are read piece by piece: read no more than a reader takes.
                     check_schema(read_binary(file))
+                    file.seek(0)
+                count = sum(1 for _ in _articles(file, source, arguments.from_))
             print(f"{shown(source)}: valid ({count} article{'s' if count != 1 else ''})")
         except BrokenPipeError:
             raise  # the reader of standard output went away: main() ends quietly
         except _INPUT_ERRORS as error:
             outcome.fail(error)
+            _list_violations(outcome, error)
         outcomes.append(outcome)
     return _report(outcomes, debug=arguments.debug, total=len(outcomes))
+
+
+def _list_violations(outcome: Outcome, error: BaseException) -> None:
+    """Report each violation of an official schema on its own line, then their count."""
+    violations = getattr(error, "violations", ())
+    if violations:
+        outcome.violations = [str(violation) for violation in violations]
+        summary = error.message.split("\n", 1)[0].removesuffix(":")  # type: ignore[attr-defined]
+        outcome.error = f"{type(error).__name__}: {summary}"
+
+
+def _official_checker(arguments: argparse.Namespace) -> Any:
+    """The checker of the bundled official schema the options name, if any."""
+    from articlekit import _schemas
+
+    try:
+        if arguments.ninjs:
+            return _schemas.ninjs_checker(arguments.ninjs)
+    except ImportError as error:
+        raise _UsageError(f"--ninjs: {error}") from None
+    if arguments.newsml:
+        return _schemas.bundled_checker(_schemas.NEWSML_SCHEMA)
+    if arguments.nitf:
+        return _schemas.bundled_checker(_schemas.NITF_SCHEMA)
+    return None
 
 
 def _schema_checker(path: str) -> Any:

@@ -18,6 +18,7 @@ Every exception articlekit raises on purpose derives from :class:`ArticleKitErro
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 __all__ = [
     "ArticleKitError",
@@ -27,6 +28,7 @@ __all__ = [
     "RepairWarning",
     "UnsupportedError",
     "ValidationError",
+    "Violation",
 ]
 
 
@@ -55,19 +57,44 @@ class ParseError(ArticleKitError, ValueError):
         super().__init__(_with_position(message, line, column))
 
 
+@dataclass(frozen=True)
+class Violation:
+    """One rule of an official schema that a document breaks.
+
+    Attributes:
+        path: Where: the member's JSON path (``headlines[0].value``) or the element's path
+            (``newsMessage/itemSet/newsItem/itemMeta``); empty for the whole document.
+        message: The rule broken, as the schema checker words it.
+        line: The 1-based line of the element, where known (XML documents).
+
+    .. versionadded:: 0.1
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        place = f"{self.path} (line {self.line})" if self.line is not None else self.path
+        return f"{place or '(document)'}: {self.message}"
+
+
 class ValidationError(ArticleKitError, ValueError):
     """The input is well-formed but does not describe a valid article.
 
     Attributes:
         message: What is wrong, without the path.
         path: Where, as a path from the article: ``photos[0].width``; empty for the whole value.
+        violations: From a check against an official schema (``articlekit.ninjs.validate``
+            and the like): every rule the document breaks, each with its place; else empty.
 
     .. versionadded:: 0.1
     """
 
-    def __init__(self, message: str, *, path: str = ""):
+    def __init__(self, message: str, *, path: str = "", violations: Sequence[Violation] = ()):
         self.message = message
         self.path = path
+        self.violations = tuple(violations)
         super().__init__(f"{path}: {message}" if path else message)
 
     def at(self, outer: str | int) -> ValidationError:

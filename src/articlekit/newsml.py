@@ -53,7 +53,7 @@ from collections.abc import Iterator
 from datetime import timezone, tzinfo
 from typing import IO, Final, Literal
 
-from articlekit import _newsml_read, _xml
+from articlekit import _newsml_read, _schemas, _xml
 from articlekit._io import read_binary, without_name, write_binary
 from articlekit._newsml_repair import Reading
 from articlekit._newsml_write import NAR, write
@@ -61,7 +61,16 @@ from articlekit._repairs import Repairs
 from articlekit.errors import UnsupportedError
 from articlekit.model import Article
 
-__all__ = ["NAMESPACE", "STANDARD_VERSION", "dump", "dumps", "iter_articles", "load", "loads"]
+__all__ = [
+    "NAMESPACE",
+    "STANDARD_VERSION",
+    "dump",
+    "dumps",
+    "iter_articles",
+    "load",
+    "loads",
+    "validate",
+]
 
 NAMESPACE: Final = NAR
 """The NewsML-G2 XML namespace."""
@@ -219,6 +228,26 @@ def iter_articles(
     if isinstance(target, io.TextIOBase):
         raise TypeError("the file is open in text mode: open it in binary mode ('rb')")
     return _reported(_iter_file(source, reading), reading)
+
+
+def validate(data: str | bytes, /) -> None:
+    """Check a NewsML-G2 document against the official 2.35 "All-Power" XML Schema, offline.
+
+    The schema, and the ``xml.xsd`` it imports, ship with articlekit; nothing is fetched. The
+    document is parsed as :func:`loads` parses it (no DTD, entities or network).
+
+    Args:
+        data: The XML, as bytes or text.
+
+    Raises:
+        ParseError: *data* is not well-formed XML, or is hostile (DTD, entities, too deep).
+        ValidationError: The schema refuses the document; ``violations`` lists each rule
+            broken, with the element's path (``newsMessage/itemSet/newsItem/itemMeta``) and
+            line.
+
+    .. versionadded:: 0.1
+    """
+    _schemas.bundled_checker(_schemas.NEWSML_SCHEMA)(data)
 
 
 def _reported(found: Iterator[Article], reading: Reading) -> Iterator[Article]:

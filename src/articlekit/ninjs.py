@@ -40,6 +40,7 @@ from collections.abc import Iterator
 from datetime import timezone, tzinfo
 from typing import IO, Any, Final
 
+from articlekit import _schemas
 from articlekit._io import read_binary, write_binary
 from articlekit._json_text import parse_json
 from articlekit._loss import report_losses
@@ -50,7 +51,7 @@ from articlekit._repairs import Repairs
 from articlekit.errors import ValidationError
 from articlekit.model import Article
 
-__all__ = ["VERSIONS", "dump", "dumps", "iter_articles", "load", "loads"]
+__all__ = ["VERSIONS", "dump", "dumps", "iter_articles", "load", "loads", "validate"]
 
 VERSIONS: Final = ("2.2", "3.1")
 """The ninjs versions :func:`dumps` writes; it reads 1.0-1.6, 2.0-2.2 and 3.0-3.1."""
@@ -175,6 +176,39 @@ def iter_articles(
         return iter([article])
     repairs.warn()  # members given twice, found while parsing
     return _iter_items(document, repairs, default_timezone)
+
+
+def validate(data: str | bytes, /, *, version: str = "3.1") -> None:
+    """Check a ninjs document against the official JSON Schema of *version*, offline.
+
+    The schemas of ninjs 1.4, 1.6, 2.1, 2.2, 3.0 and 3.1 ship with articlekit; a GeoJSON
+    geometry, which the 2.x and 3.x schemas refer to by URL, is taken as it is. A JSON array
+    is checked item by item. ``format`` keywords are annotations, as JSON Schema 2020-12
+    defines them by default: a date-time is checked to be a string, not parsed. Needs the
+    ``jsonschema`` package: ``pip install 'articlekit[validate]'``.
+
+    >>> import articlekit
+    >>> articlekit.ninjs.validate(articlekit.ninjs.dumps(articlekit.sample()))
+    >>> articlekit.ninjs.validate('{"uri": 1}')
+    Traceback (most recent call last):
+    ...
+    articlekit.errors.ValidationError: not valid against ninjs-schema_3.1.json: 1 violation:
+      uri: 1 is not of type 'string'
+
+    Args:
+        data: The JSON text, or its bytes.
+        version: The ninjs version whose schema to check against.
+
+    Raises:
+        ParseError: *data* is not JSON.
+        ValidationError: The schema refuses the document; ``violations`` lists each rule
+            broken, with the JSON path of its member (``headlines[0].value``).
+        ValueError: No schema of *version* ships with articlekit.
+        ImportError: ``jsonschema`` is not installed.
+
+    .. versionadded:: 0.1
+    """
+    _schemas.ninjs_checker(version)(data)
 
 
 def _iter_items(items: list[Any], repairs: Repairs, zone: tzinfo) -> Iterator[Article]:

@@ -58,7 +58,7 @@ from __future__ import annotations
 from datetime import timezone, tzinfo
 from typing import IO, Final
 
-from articlekit import _xml
+from articlekit import _schemas, _xml
 from articlekit._io import read_binary, write_binary
 from articlekit._loss import report_losses
 from articlekit._repairs import Repairs
@@ -68,7 +68,7 @@ from articlekit.nitf._mapping import NAMESPACE as _NAMESPACE
 from articlekit.nitf._read import read_document
 from articlekit.nitf._write import write
 
-__all__ = ["NAMESPACE", "dump", "dumps", "load", "loads"]
+__all__ = ["NAMESPACE", "dump", "dumps", "load", "loads", "validate"]
 
 NAMESPACE: Final = _NAMESPACE
 """The NITF 3.5/3.6 XML namespace, which :func:`dumps` writes."""
@@ -110,7 +110,8 @@ def loads(
     The deviations of real documents are read and each is reported as a `RepairWarning`: a
     missing ``hl1`` (the headline is derived from the slugline, title, abstract or first
     paragraph), a missing ``doc-id`` (a uri is derived from the content), a time without a
-    zone, and, once per document, the elements the model has no field for.
+    zone, a paragraph whose text is escaped HTML (read as HTML, through the sanitiser), and,
+    once per document, the elements the model has no field for.
 
     Args:
         data: The XML, as bytes (any encoding its declaration names) or text.
@@ -144,3 +145,23 @@ def load(
     )
     repairs.warn()
     return article
+
+
+def validate(data: str | bytes, /) -> None:
+    """Check a NITF document against the official NITF 3.6 XML Schema, offline.
+
+    The schema, its ruby include and the ``xml.xsd`` it imports ship with articlekit; nothing
+    is fetched. The schema takes only documents in the NITF namespace
+    (``http://iptc.org/std/NITF/2006-10-18/``), which :func:`loads` does not require.
+
+    Args:
+        data: The XML, as bytes or text.
+
+    Raises:
+        ParseError: *data* is not well-formed XML, or is hostile (DTD, entities, too deep).
+        ValidationError: The schema refuses the document; ``violations`` lists each rule
+            broken, with the element's path (``nitf/body/body.head``) and line.
+
+    .. versionadded:: 0.2
+    """
+    _schemas.bundled_checker(_schemas.NITF_SCHEMA)(data)

@@ -13,11 +13,15 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any, Final, TypeVar
 
+import attrs
 from lxml import etree
 
-from articlekit._reading import derive_headline, zone_name
+from articlekit._convert import BLOCK_TAGS
+from articlekit._json_build import build_blocks
+from articlekit._ninjs_html import blocks_from_html
+from articlekit._reading import derive_headline, looks_like_html, zone_name
 from articlekit._repairs import Repairs
-from articlekit._text import fold_space
+from articlekit._text import fold_space, nfc
 from articlekit._urls import WEB_SCHEMES, may_be_link, scheme_of
 from articlekit._xml import remove_keeping_tail, source_line
 from articlekit.errors import UnsupportedError, ValidationError
@@ -43,6 +47,7 @@ from articlekit.nitf._mapping import (
     HEADING_CLASS_PREFIX,
     IMAGE,
     KICKER_CLASS,
+    NAMESPACE,
     PHOTO_ID_PREFIX,
     PHOTOGRAPHER_CLASS,
     STATUSES,
@@ -98,11 +103,22 @@ def _where(element: etree._Element) -> str:
 
 
 def _children(parent: etree._Element | None, name: str) -> list[etree._Element]:
-    return [] if parent is None else [child for child in parent if local(child) == name]
+    # lxml filters by tag in C; "{*}" matches any namespace and none.
+    return [] if parent is None else list(parent.iterchildren("{*}" + name))
 
 
 def _child(parent: etree._Element | None, name: str) -> etree._Element | None:
-    return next(iter(_children(parent, name)), None)
+    return None if parent is None else next(parent.iterchildren("{*}" + name), None)
+
+
+def _first_children(parent: etree._Element | None) -> dict[str, etree._Element]:
+    """The first child element of *parent* of each local name: one pass for many look-ups."""
+    first: dict[str, etree._Element] = {}
+    for child in parent if parent is not None else ():
+        tag: object = child.tag
+        if isinstance(tag, str):
+            first.setdefault(tag.rpartition("}")[2], child)
+    return first
 
 
 def _strings(element: etree._Element) -> Iterator[str]:
@@ -114,7 +130,8 @@ def _strings(element: etree._Element) -> Iterator[str]:
 def _text(element: etree._Element | None) -> str | None:
     if element is None:
         return None
-    return fold_space("".join(_strings(element))) or None
+    raw = element.text if len(element) == 0 else "".join(_strings(element))
+    return fold_space(raw or "") or None
 
 
 def _build(element: etree._Element, build: Callable[..., _T], **fields: Any) -> _T:
@@ -139,12 +156,15 @@ class _Reading:
     def report(self, repair: str, element: etree._Element) -> None:
         self.repairs.report(repair, where=f"<{local(element)}>", line=source_line(element))
 
-    def check_children(self, parent: etree._Element | None) -> None:
-        """Note the children of *parent* the reader does not read."""
-        read = _READ[local(parent)] if parent is not None else set()
-        for child in parent if parent is not None else ():
-            name = local(child)
-            if name and name not in read:
+    def check_children(
+        self, parent: etree._Element | None, parts: dict[str, etree._Element] | None = None
+    ) -> None:
+        """Note the children of *parent* the reader does not read; *parts* its first children."""
+        if parent is None:
+            return
+        read = _READ[local(parent)]
+        for name in _first_children(parent) if parts is None else parts:
+            if name not in read:
                 self.not_read[name] = None
 
 
@@ -164,23 +184,47 @@ def _norm(element: etree._Element | None, reading: _Reading, name: str = "norm")
     text = None if element is None else (element.get(name) or "").strip()
     if element is None or not text:
         return None
-    match = _NORM.fullmatch(text)
-    if match is None:  # Superdesk's test feeds hold the schema's "YYYYMMDD000000-HHMM" itself
+    try:
+        read = read_time(text, reading.zone)
+    except ValueError as error:
+        raise ValidationError(f"{_where(element)}: {name} {text!r}: {error}") from None
+    if read is None:  # Superdesk's test feeds hold the schema's "YYYYMMDD000000-HHMM" itself
         reading.report(f"{name} {text!r} is not an ISO 8601 date and time: not read", element)
         return None
+    moment, zoned = read
+    if not zoned:
+        reading.report(f"no time zone: read as {zone_name(reading.zone)}", element)
+    return moment
+
+
+def read_time(text: str, zone: tzinfo) -> tuple[datetime, bool] | None:
+    """An ISO 8601 date and time, basic or extended form, and whether it has its own zone.
+
+    A time without a zone is in *zone*; None when *text* is no such date and time.
+
+    Raises:
+        ValueError: A date or time that does not exist (month 13, hour 25).
+    """
+    match = _NORM.fullmatch(text)
+    if match is None:
+        return None
+    try:  # in C, and the same for every form it takes, the basic and extended forms among them
+        moment = datetime.fromisoformat(text)
+    except ValueError:  # a lower-case t or z, no separator, a date or time that does not exist
+        moment = _moment(match)
+    if moment.tzinfo is not None:
+        return moment, True
+    return moment.replace(tzinfo=zone), False
+
+
+def _moment(match: re.Match[str]) -> datetime:
+    """The date and time of a match of `_NORM`, as written (raises ValueError if none is)."""
     year, month, day, hour, minute, second = (
         int(match[key] or 0) for key in ("year", "month", "day", "hour", "minute", "second")
     )
     microsecond = int((match["fraction"] or "0")[:6].ljust(6, "0"))
-    try:
-        moment = datetime(year, month, day, hour, minute, second, microsecond)
-        zone = _zone(match["zone"]) if match["zone"] else None
-    except ValueError as error:
-        raise ValidationError(f"{_where(element)}: {name} {text!r}: {error}") from None
-    if zone is None:
-        reading.report(f"no time zone: read as {zone_name(reading.zone)}", element)
-        return moment.replace(tzinfo=reading.zone)
-    return moment.replace(tzinfo=zone)
+    moment = datetime(year, month, day, hour, minute, second, microsecond)
+    return moment.replace(tzinfo=_zone(match["zone"])) if match["zone"] else moment
 
 
 def _urgency(element: etree._Element | None, reading: _Reading) -> int | None:
@@ -206,7 +250,13 @@ def _whole_number(element: etree._Element, name: str) -> int | None:
 
 
 def _inline(element: etree._Element) -> str:
-    """The canonical inline markup of *element*'s content; em of a class as what it stands for."""
+    """The canonical inline markup of *element*'s content; em of a class as what it stands for.
+
+    Text alone takes a short cut: what canonical_inline_from_element makes of it, without the
+    tree walk.
+    """
+    if len(element) == 0:
+        return nfc(escape_text(fold_space(element.text or "")))
     for em in element.iter("{*}em"):
         tag = TAGS_OF_EM_CLASS.get((em.get("class") or "").strip().lower())
         if tag is not None:
@@ -284,23 +334,25 @@ def _web_url(element: etree._Element | None, name: str, reading: _Reading) -> st
 
 
 def _head_fields(head: etree._Element | None, reading: _Reading) -> dict[str, Any]:
-    docdata = _child(head, "docdata")
-    reading.check_children(head)
-    reading.check_children(docdata)
-    pubdata = _child(head, "pubdata")
-    du_key = _child(docdata, "du-key")
+    head_parts = _first_children(head)
+    docdata = head_parts.get("docdata")
+    parts = _first_children(docdata)
+    reading.check_children(head, head_parts)
+    reading.check_children(docdata, parts)
+    pubdata = head_parts.get("pubdata")
+    du_key = parts.get("du-key")
     status = None if docdata is None else (docdata.get("management-status") or "").strip()
     revisions = [_norm(r, reading) for r in _children(head, "revision-history")]
     return {
-        "urgency": _urgency(_child(docdata, "urgency"), reading),
-        "published": _norm(_child(docdata, "date.issue"), reading),
-        "embargoed": _norm(_child(docdata, "date.release"), reading),
+        "urgency": _urgency(parts.get("urgency"), reading),
+        "published": _norm(parts.get("date.issue"), reading),
+        "embargoed": _norm(parts.get("date.release"), reading),
         "updated": max((r for r in revisions if r is not None), default=None),
-        "editor_note": _attribute(docdata, "ed-msg", "info"),
+        "editor_note": _attribute(parts, "ed-msg", "info"),
         "version": (du_key is not None and _whole_number(du_key, "version")) or 1,
-        "slugline": _attribute(docdata, "du-key", "key"),
-        "copyright_holder": _attribute(docdata, "doc.copyright", "holder"),
-        "usage_terms": _attribute(docdata, "doc.rights", "limitations"),
+        "slugline": _attribute(parts, "du-key", "key"),
+        "copyright_holder": _attribute(parts, "doc.copyright", "holder"),
+        "usage_terms": _attribute(parts, "doc.rights", "limitations"),
         "keywords": [
             key
             for key_list in _children(docdata, "key-list")
@@ -314,8 +366,9 @@ def _head_fields(head: etree._Element | None, reading: _Reading) -> dict[str, An
     }
 
 
-def _attribute(parent: etree._Element | None, name: str, attribute: str) -> str | None:
-    element = _child(parent, name)
+def _attribute(parts: dict[str, etree._Element], name: str, attribute: str) -> str | None:
+    """The *attribute* of the first child *name* of the element whose *parts* are given."""
+    element = parts.get(name)
     return None if element is None else element.get(attribute)
 
 
@@ -394,13 +447,23 @@ def _body_head_fields(body_head: etree._Element | None, reading: _Reading) -> di
 # --- body.content ------------------------------------------------------------------------------
 
 
-class _Body:
-    """The blocks and photos of body.content, in reading order."""
+# A block to build: the element it comes from (for errors), its class, and its fields.
+_BlockSpec = tuple[etree._Element, type[Block], dict[str, Any]]
 
-    __slots__ = ("blocks", "photo_ids", "photos", "reading")
+
+def _block_class(kind: type[Block]) -> Callable[..., Block]:
+    """*kind* as the constructor of a `Block` (mypy reads type[Block] of a union as object)."""
+    return kind
+
+
+class _Body:
+    """The blocks and photos of body.content, in reading order; `finish` builds the blocks."""
+
+    __slots__ = ("blocks", "photo_ids", "photos", "reading", "specs")
 
     def __init__(self, reading: _Reading) -> None:
         self.reading = reading
+        self.specs: list[_BlockSpec] = []
         self.blocks: list[Block] = []
         self.photos: list[Photo] = []
         self.photo_ids: list[str | None] = []
@@ -414,31 +477,64 @@ class _Body:
         return len(self.photos) - 1
 
     def finish(self) -> None:
+        """Order the photos by their ids, then build the blocks the fast way, as from JSON."""
+        self._order_photos()
+        specs = self.specs
+        blocks = build_blocks([{"type": BLOCK_TAGS[kind], **fields} for _, kind, fields in specs])
+        if blocks is None:  # the constructors say what is wrong, and where
+            blocks = [
+                _build(element, _block_class(kind), **fields) for element, kind, fields in specs
+            ]
+        self.blocks = blocks
+
+    def _order_photos(self) -> None:
         """Put the photos in the order of their ids "photo-0", "photo-1", ... when all have one."""
         wanted = [f"{PHOTO_ID_PREFIX}{index}" for index in range(len(self.photos))]
         if self.photo_ids == wanted or sorted(map(str, self.photo_ids)) != sorted(wanted):
             return
         new_index = {old: wanted.index(str(i)) for old, i in enumerate(self.photo_ids)}
         self.photos = [self.photos[self.photo_ids.index(name)] for name in wanted]
-        self.blocks = [
-            PhotoRef(photo=new_index[b.photo]) if isinstance(b, PhotoRef) else b
-            for b in self.blocks
-        ]
+        for _, kind, fields in self.specs:
+            if kind is PhotoRef:
+                fields["photo"] = new_index[fields["photo"]]
 
     def read(self, container: etree._Element, *, placed: bool = True) -> None:
         """Read the blocks in *container*; the recursion is bounded by the parser's depth."""
         for element in container:
-            name = local(element)
-            if not name:
+            if element.tag in _PARAGRAPH_TAGS:  # the most common block, read without a call
+                if len(element) == 0 and looks_like_html(element.text or ""):
+                    self.add_html(element)
+                    continue
+                text = _inline(element)
+                if not _is_blank(text):
+                    self.specs.append((element, Paragraph, {"text": text}))
                 continue
-            read = _BLOCK_READERS.get(name)
-            if read is not None:
-                read(self, element, placed)
-            elif name != "hr":
-                self.reading.not_read[name] = None
+            read = _READERS_BY_TAG.get(element.tag)
+            if read is None:  # another namespace's element, or a comment (its tag a function)
+                name = local(element)
+                read = _BLOCK_READERS.get(name)
+                if read is None:
+                    if name and name != "hr":
+                        self.reading.not_read[name] = None
+                    continue
+            read(self, element, placed)
 
-    def add(self, element: etree._Element, kind: Callable[..., Block], **fields: Any) -> None:
-        self.blocks.append(_build(element, kind, **fields))
+    def add(self, element: etree._Element, kind: type[Block], **fields: Any) -> None:
+        self.specs.append((element, kind, fields))
+
+    def add_html(self, element: etree._Element) -> None:
+        """Read a paragraph whose text is HTML the producer escaped (NTB's embeds) as HTML.
+
+        Through the sanitiser of ninjs bodies: scripts are dropped, a figure of class "embed"
+        with a link is an `Embed`; the markup never comes through as text.
+        """
+        self.reading.report("HTML escaped as a paragraph's text: read as HTML", element)
+        try:
+            blocks = blocks_from_html(element.text or "", lambda name, source: None)
+        except ValidationError as error:
+            raise ValidationError(f"{_where(element)}: {error.message}") from None
+        for block in blocks:
+            self.specs.append((element, type(block), attrs.asdict(block, recurse=False)))
 
 
 def _text_block(kind: type[Block]) -> Callable[[_Body, etree._Element, bool], None]:
@@ -504,7 +600,7 @@ def _media(body: _Body, element: etree._Element, placed: bool) -> None:
             if placed:
                 body.add(element, PhotoRef, photo=index)
         return
-    source = (_attribute(element, "media-reference", "source") or "").strip()
+    source = (_attribute(_first_children(element), "media-reference", "source") or "").strip()
     if kind == EMBED_MEDIA_TYPE and may_be_link(source):
         body.add(element, Embed, url=source, title=_text(_child(element, "media-caption")))
         return
@@ -604,6 +700,11 @@ _BLOCK_READERS: Final[dict[str, _ReadBlock]] = {
     "block": _block,
     "media": _media,
 }
+_PARAGRAPH_TAGS: Final = frozenset({"p", f"{{{NAMESPACE}}}p"})
+# The same by tag, without the namespace (NITF 3.0-3.4, most real documents) and with it.
+_READERS_BY_TAG: Final = _BLOCK_READERS | {
+    f"{{{NAMESPACE}}}{name}": read for name, read in _BLOCK_READERS.items()
+}
 
 
 # --- the document ------------------------------------------------------------------------------
@@ -615,11 +716,18 @@ def _copyright_notice(body_end: etree._Element | None, reading: _Reading) -> str
     notice = _text(_child(tagline, "copyrite"))
     children = () if body_end is None else body_end
     rest = [local(child) for child in children if local(child) and child is not tagline]
-    if tagline is not None and _text(_without(tagline, "copyrite")):
+    if tagline is not None and not _holds_only(tagline, "copyrite"):
         rest.append("tagline")
     for name in rest:
         reading.not_read[name] = None
     return notice
+
+
+def _holds_only(element: etree._Element, name: str) -> bool:
+    """Tell whether *element* holds children *name* and nothing else but space."""
+    if len(element) == 0 or (element.text or "").strip():
+        return _text(element) is None
+    return all(local(c) == name and not (c.tail or "").strip() for c in element)
 
 
 def _headline(
@@ -639,6 +747,46 @@ def _headline(
     return derive_headline(sources, reading.repairs, where="<hl1>")
 
 
+def _report_not_read(reading: _Reading) -> None:
+    """Report, once for the document, the elements the model has no field for."""
+    if reading.not_read:
+        names = ", ".join(reading.not_read)
+        reading.repairs.report(f"not read, the model has no field for them: {names}", where=names)
+
+
+# The fields of body.head another document's reader may take where it has none of its own.
+BODY_HEAD_FIELDS: Final = ("headline", "kicker", "subheadline", "bylines", "summary")
+
+
+def read_body(
+    root: etree._Element, repairs: Repairs, zone: tzinfo, *, first_photo: int = 0
+) -> tuple[list[Block], dict[str, Any]]:
+    """The body of a NITF document inside another, such as a NewsML-G2 item's inlineXML.
+
+    body.content is read as `read_document` reads it; its photos are placed from the index
+    *first_photo* on, after the envelope's own. The NITF ``head`` is not read: the envelope
+    has its own metadata. What the model has no field for is reported once.
+
+    Returns:
+        The blocks, and the fields of body.head named in `BODY_HEAD_FIELDS` (None or empty
+        where it has none) with ``photos``, the photos of the body's media.
+    """
+    reading = _Reading(repairs, zone)
+    body_element = _child(root, "body")
+    head = _body_head_fields(_child(body_element, "body.head"), reading)
+    body = _Body(reading)
+    for content in _children(body_element, "body.content"):
+        body.read(content)
+    body.finish()
+    _report_not_read(reading)
+    blocks = [
+        PhotoRef(photo=block.photo + first_photo) if isinstance(block, PhotoRef) else block
+        for block in body.blocks
+    ]
+    fields = {name: head.get(name) for name in BODY_HEAD_FIELDS}
+    return blocks, {**fields, "photos": body.photos}
+
+
 def read_document(root: etree._Element, repairs: Repairs, zone: tzinfo) -> Article:
     """The `Article` of a NITF document whose root element is *root*."""
     if local(root) != "nitf":
@@ -646,6 +794,21 @@ def read_document(root: etree._Element, repairs: Repairs, zone: tzinfo) -> Artic
             f"the root element is <{local(root)}>, not <nitf>: not a NITF document"
         )
     reading = _Reading(repairs, zone)
+    head = _child(root, "head")
+    fields, body = _document_fields(root, reading)
+    fields["headline"] = _headline(fields, head, body, reading)
+    if fields["headline"] is None:
+        raise ValidationError(f"{_where(root)}: no hl1, title or text to take a headline from")
+    _report_not_read(reading)
+    uri = _uri(_child(head, "docdata"), root, reading)
+    language = root.get("baselang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    return _build(
+        root, Article, uri=uri, language=language, photos=body.photos, body=body.blocks, **fields
+    )
+
+
+def _document_fields(root: etree._Element, reading: _Reading) -> tuple[dict[str, Any], _Body]:
+    """The fields of the NITF document *root* but its headline and uri, and its body."""
     reading.check_children(root)
     head = _child(root, "head")
     body_element = _child(root, "body")
@@ -658,14 +821,25 @@ def read_document(root: etree._Element, repairs: Repairs, zone: tzinfo) -> Artic
     body.finish()
     fields["copyright_notice"] = _copyright_notice(_child(body_element, "body.end"), reading)
     reading.check_children(body_element)  # body.end last, in document order
-    fields["headline"] = _headline(fields, head, body, reading)
-    if fields["headline"] is None:
-        raise ValidationError(f"{_where(root)}: no hl1, title or text to take a headline from")
-    if reading.not_read:
-        names = ", ".join(reading.not_read)
-        repairs.report(f"not read, the model has no field for them: {names}", where=names)
-    uri = _uri(_child(head, "docdata"), root, reading)
-    language = root.get("baselang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
-    return _build(
-        root, Article, uri=uri, language=language, photos=body.photos, body=body.blocks, **fields
+    return fields, body
+
+
+def read_embedded(
+    root: etree._Element, repairs: Repairs, zone: tzinfo
+) -> tuple[dict[str, Any], list[str]]:
+    """The fields of an NITF document inside another (NewsML 1.x ``DataContent``).
+
+    No headline or uri is derived, as the envelope has its own: the fields hold what the NITF
+    has (``headline`` None without ``hl1``; ``title``, ``body`` and ``photos`` added), and the
+    names of the elements not read, for the envelope's reader to report once.
+    """
+    reading = _Reading(repairs, zone)
+    fields, body = _document_fields(root, reading)
+    doc_id = _child(_child(_child(root, "head"), "docdata"), "doc-id")
+    fields.update(
+        title=_text(_child(_child(root, "head"), "title")),
+        uri=None if doc_id is None else (doc_id.get("id-string") or "").strip() or None,
+        body=body.blocks,
+        photos=body.photos,
     )
+    return fields, list(reading.not_read)
