@@ -309,6 +309,35 @@ def test_a_missing_hl1_takes_the_title_before_the_du_key_reported():
         nitf.loads(data, strict=True)
 
 
+def test_the_anpa_keyword_is_the_slugline_and_names_an_empty_wire_item():
+    """AAP's NITF converted from ANPA 1312: an empty title, headline and body, a keyword."""
+    head = f'<title></title><meta name="anpa-keyword" content=" Samsung "/>{_IDENTIFIED}'
+    data = _document(head, "<hedline></hedline>", content="")
+    with pytest.warns(RepairWarning) as caught:
+        article = nitf.loads(data)
+    assert (article.slugline, article.headline, article.body) == ("Samsung", "Samsung", ())
+    assert "<hl1>: no headline: derived from the slugline (du-key key, or the ANPA keyword)" in [
+        str(w.message) for w in caught
+    ]
+    with pytest.raises(ValidationError, match="no headline"):
+        nitf.loads(data, strict=True)
+
+
+def test_tobject_subjects_and_properties_are_topics():
+    head = (
+        '<tobject tobject.type="News"><tobject.property tobject.property.type="Current"/>'
+        '<tobject.subject tobject.subject.refnum="04000000" tobject.subject.type="Finance" '
+        'tobject.subject.matter="Finance (General)"/>'
+        '<tobject.subject tobject.subject.type="Sport"/></tobject>' + _IDENTIFIED
+    )
+    article = nitf.loads(_document(head, _HEADLINE))
+    assert article.topics == (
+        Topic(name="Current", kind=TopicKind.GENRE),
+        Topic(name="Finance (General)", code="subj:04000000"),
+        Topic(name="Sport"),
+    )
+
+
 def test_a_missing_hl1_and_title_take_the_first_sentence():
     data = _document(_IDENTIFIED, content="<p>First sentence here. Second one.</p>")
     with pytest.warns(RepairWarning, match="derived from the body's first paragraph"):

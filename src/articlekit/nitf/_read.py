@@ -69,7 +69,7 @@ _BY: Final = re.compile(r"^by\s+", re.IGNORECASE)
 # The children of each part of a NITF document that the reader reads; others are reported.
 _READ: Final = {
     "nitf": {"head", "body"},
-    "head": {"title", "docdata", "pubdata", "revision-history"},
+    "head": {"title", "docdata", "pubdata", "revision-history", "tobject"},
     "docdata": {
         "doc-id", "evloc", "urgency", "date.issue", "date.release", "ed-msg", "du-key",
         "doc.copyright", "doc.rights", "key-list", "identified-content",
@@ -323,6 +323,35 @@ def _topics(docdata: etree._Element | None, reading: _Reading) -> list[Topic]:
     return topics
 
 
+def _subject_codes(head: etree._Element | None) -> list[Topic]:
+    """The subject codes and genres of ``tobject``, as topics.
+
+    A subject is ``subj:<refnum>`` (IPTC's subject codes), named by the most specific of its
+    detail, matter and type; a ``tobject.property`` type (``Current``, ``Analysis``) is a genre.
+    """
+    topics = []
+    for tobject in _children(head, "tobject"):
+        for genre in _children(tobject, "tobject.property"):
+            genre_name = fold_space(genre.get("tobject.property.type") or "")
+            if genre_name:
+                topics.append(Topic(name=genre_name, kind=TopicKind.GENRE))
+        for subject in _children(tobject, "tobject.subject"):
+            refnum = (subject.get("tobject.subject.refnum") or "").strip()
+            name = next(
+                (
+                    fold_space(value)
+                    for key in ("detail", "matter", "type")
+                    if (value := subject.get(f"tobject.subject.{key}") or "").strip()
+                ),
+                None,
+            )
+            if refnum.isascii() and refnum.isdigit():
+                topics.append(Topic(name=name, code=f"subj:{refnum}"))
+            elif name is not None:
+                topics.append(Topic(name=name))
+    return topics
+
+
 def _web_url(element: etree._Element | None, name: str, reading: _Reading) -> str | None:
     value = None if element is None else (element.get(name) or "").strip()
     if element is None or not value:
@@ -330,6 +359,14 @@ def _web_url(element: etree._Element | None, name: str, reading: _Reading) -> st
     if may_be_link(value):
         return value
     reading.report(f"{name} {value!r} is not a web address: not read", element)
+    return None
+
+
+def _anpa_keyword(head: etree._Element | None) -> str | None:
+    """The ANPA keyword, the slug wires converted from ANPA 1312 keep in a ``meta``."""
+    for meta in _children(head, "meta"):
+        if meta.get("name") == "anpa-keyword":
+            return fold_space(meta.get("content") or "") or None
     return None
 
 
@@ -350,7 +387,7 @@ def _head_fields(head: etree._Element | None, reading: _Reading) -> dict[str, An
         "updated": max((r for r in revisions if r is not None), default=None),
         "editor_note": _attribute(parts, "ed-msg", "info"),
         "version": (du_key is not None and _whole_number(du_key, "version")) or 1,
-        "slugline": _attribute(parts, "du-key", "key"),
+        "slugline": _attribute(parts, "du-key", "key") or _anpa_keyword(head),
         "copyright_holder": _attribute(parts, "doc.copyright", "holder"),
         "usage_terms": _attribute(parts, "doc.rights", "limitations"),
         "keywords": [
@@ -359,7 +396,7 @@ def _head_fields(head: etree._Element | None, reading: _Reading) -> dict[str, An
             for keyword in _children(key_list, "keyword")
             if (key := keyword.get("key"))
         ],
-        "topics": _topics(docdata, reading),
+        "topics": _topics(docdata, reading) + _subject_codes(head),
         "url": _web_url(pubdata, "ex-ref", reading),
         "section": None if pubdata is None else pubdata.get("position.section"),
         "status": _status(docdata, status, reading),
@@ -740,7 +777,7 @@ def _headline(
     # fill with a feed key ("580001T") rather than a slugline.
     sources = [
         ("the title", _text(_child(head, "title"))),
-        ("the slugline (du-key key)", fields.get("slugline")),
+        ("the slugline (du-key key, or the ANPA keyword)", fields.get("slugline")),
         ("the abstract", fields.get("summary")),
         ("the body's first paragraph", first),
     ]
