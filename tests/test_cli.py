@@ -20,8 +20,10 @@ from hypothesis import strategies as st
 
 import articlekit
 import articlekit.cli
+from _web_server import HEADLINE as WEB_HEADLINE
+from _web_server import serving
 from articlekit import html, json, jsonl, newsml, ninjs, strategies
-from articlekit._formats import FORMATS, WRITABLE, get_format
+from articlekit._formats import FORMATS, ROUND_TRIP, get_format
 
 COMMAND = [sys.executable, "-m", "articlekit"]
 DOCS_SCHEMA = Path(__file__).resolve().parents[1] / "docs" / "_static" / "article-1.json"
@@ -41,7 +43,7 @@ def samples(tmp_path_factory):
     """The sample article written by `articlekit sample` in every format."""
     folder = tmp_path_factory.mktemp("samples")
     paths = {}
-    for name in WRITABLE:  # NewsML 1.x is read only
+    for name in ROUND_TRIP:  # NewsML 1.x is read only
         format = FORMATS[name]
         paths[name] = folder / f"sample{format.extensions[0]}"
         run("sample", "--to", name, "-o", paths[name])
@@ -55,14 +57,14 @@ def test_the_console_script_is_installed():
     assert result.stdout.strip() == f"articlekit {articlekit.__version__}"
 
 
-@pytest.mark.parametrize("name", WRITABLE)
+@pytest.mark.parametrize("name", ROUND_TRIP)
 def test_sample_writes_every_format_and_detect_knows_it(samples, name):
     assert get_format(name).loads(samples[name].read_bytes()) == articlekit.sample()
     assert run("detect", samples[name]).stdout.decode().strip() == f"{samples[name]}: {name}"
 
 
-@pytest.mark.parametrize("source", WRITABLE)
-@pytest.mark.parametrize("target", WRITABLE)
+@pytest.mark.parametrize("source", ROUND_TRIP)
+@pytest.mark.parametrize("target", ROUND_TRIP)
 def test_every_format_converts_to_every_format(samples, source, target, tmp_path):
     output = tmp_path / f"out{FORMATS[target].extensions[0]}"
     run("convert", samples[source], "--to", target, "-o", output)
@@ -82,7 +84,7 @@ def test_generated_articles_convert_in_parallel_batches(tmp_path_factory, articl
     sources.mkdir()
     for index, article in enumerate(articles):
         (sources / f"a{index}.json").write_text(json.dumps(article), encoding="utf-8")
-    for target in WRITABLE:
+    for target in ROUND_TRIP:
         out = folder / target
         run("convert", sources, "--to", target, "--out-dir", out, "--jobs", 2)
         for index, article in enumerate(articles):
@@ -197,13 +199,14 @@ def test_show_prints_a_readable_summary(samples):
     assert "10 blocks" in text
 
 
-def _convert_with_stderr_on_a_terminal(inputs: Path, out: Path) -> str:
+def _convert_with_stderr_on_a_terminal(inputs: Path | list[object], out: Path) -> str:
     """Run a batch with standard error on a pseudo-terminal; return what the terminal got."""
+    names = [str(name) for name in (inputs if isinstance(inputs, list) else [inputs])]
     pty = pytest.importorskip("pty", reason="pseudo-terminals are a POSIX feature")
     controller, terminal = pty.openpty()
     try:
         process = subprocess.run(
-            [*COMMAND, "convert", str(inputs), "--to", "html", "--out-dir", str(out)],
+            [*COMMAND, "convert", *names, "--to", "html", "--out-dir", str(out)],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=terminal, timeout=300,
         )  # fmt: skip
         os.close(terminal)
@@ -236,6 +239,20 @@ def test_a_progress_bar_is_drawn_only_when_stderr_is_a_terminal(samples, tmp_pat
     assert "#" * 30 in drawn  # the full bar, once all are done
     piped = run("convert", inputs, "--to", "html", "--out-dir", tmp_path / "piped-out")
     assert piped.stderr == b""  # scripts and logs get no bar
+
+
+def test_urls_convert_end_to_end_and_count_in_the_progress_bar(samples, tmp_path):
+    with serving() as server:
+        page = server.url("/news.html")
+        converted = run("convert", page, "--to", "ninjs")
+        assert ninjs.loads(converted.stdout).headline == WEB_HEADLINE
+        urls = [page, server.url("/gzip.html"), server.url("/sample.ninjs?v=1")]
+        drawn = _convert_with_stderr_on_a_terminal([*urls, samples["json"]], tmp_path / "out")
+    assert "1/4" in drawn
+    assert "4/4" in drawn
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [
+        "gzip.html", "news.html", "sample-v-1.html", "sample.html"
+    ]  # fmt: skip
 
 
 # In-process tests of `articlekit.cli.main`: planning outputs, failed writes, one-line reports.

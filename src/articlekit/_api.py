@@ -24,8 +24,8 @@ def convert(
 
     Args:
         data: The document to read.
-        to: The format to write: ``"json"``, ``"ninjs"``, ``"newsml"``, ``"nitf"``, ``"html"`` or
-            ``"jsonl"``.
+        to: The format to write: ``"json"``, ``"ninjs"``, ``"newsml"``, ``"nitf"``, ``"html"``,
+            ``"jsonl"``, ``"text"`` or ``"markdown"``.
         from_: The format of *data*; detected from its content when left out.
         strict: Raise `LossError` instead of warning when *to* cannot carry a field.
         options: Options of the writer, e.g. ``version="2.2"`` for ninjs.

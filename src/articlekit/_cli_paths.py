@@ -11,10 +11,13 @@ import os
 import re
 import sys
 import unicodedata
+import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
+
+from articlekit._fetch import is_url
 
 STDIO: Final = "-"
 
@@ -24,6 +27,10 @@ STDIO: Final = "-"
 _NAMES_IGNORE_CASE: Final = sys.platform in ("darwin", "win32")
 _NUMBERED: Final = re.compile(r"(.*)-([1-9][0-9]*)", re.DOTALL)
 _ESCAPES: Final = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# What a name made from a URL keeps: letters, digits, "-", "_" and "."; runs of anything else
+# become one "-", so no "/", "\\", ":" or control character reaches a file name.
+_UNSAFE_IN_NAME: Final = re.compile(r"[^\w.-]+", re.ASCII)
+_MAX_URL_STEM: Final = 100  # characters: file systems allow 255 bytes, the ending comes too
 
 
 class PlanError(Exception):
@@ -57,12 +64,35 @@ def stem(source: str, endings: Sequence[str]) -> str:
     """The name an input's outputs take: its file name without a known ending (longest first)."""
     if source == STDIO:
         return "stdin"
+    if is_url(source):
+        return url_stem(source, endings)
     name = Path(source).name
     lowered = name.lower()
     for ending in sorted(endings, key=len, reverse=True):
         if lowered.endswith(ending):
             return name[: -len(ending)]
     return Path(name).stem
+
+
+def url_stem(url: str, endings: Sequence[str]) -> str:
+    """The name a URL's outputs take, safe in any folder: its last path segment and query.
+
+    ``https://example.org/news/rain.html?page=2`` gives ``rain-page-2``; a URL without a path
+    gives its host name. Percent escapes are not decoded, so that none becomes a ``/``.
+    """
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:  # such as a bracketed host that is not an IPv6 address: fetching fails
+        return "page"
+    segment = parts.path.rstrip("/").rpartition("/")[2]
+    lowered = segment.lower()
+    for ending in sorted(endings, key=len, reverse=True):
+        if lowered.endswith(ending):
+            segment = segment[: -len(ending)]
+            break
+    name = "-".join(filter(None, (segment or parts.hostname or "", parts.query)))
+    name = _UNSAFE_IN_NAME.sub("-", name).strip(".-")[:_MAX_URL_STEM].rstrip(".-")
+    return name or "page"
 
 
 @dataclass(frozen=True)

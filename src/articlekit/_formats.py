@@ -15,6 +15,8 @@ from articlekit.model import Article
 
 __all__ = [
     "FORMATS",
+    "READABLE",
+    "ROUND_TRIP",
     "WRITABLE",
     "Format",
     "detect",
@@ -31,11 +33,18 @@ _SNIFF_BYTES: Final = 64 * 1024  # enough for the prolog, root element and first
 _NAME: Final = re.compile(rb"[A-Za-z_][\w.:-]*")
 # The ends of what may come before the root element: comment, processing instruction, DOCTYPE.
 _PROLOG_ENDS: Final = ((b"<!--", b"-->"), (b"<?", b"?>"), (b"<!", b">"))
+# What marks a page articlekit wrote: the generator named in its head, or (in a fragment, and
+# in pages of articlekit 0.1 and 0.2) an <article> whose class is "articlekit", as its writer
+# puts them. No two repeats can match the same text, so a hostile page costs linear time.
+_ARTICLEKIT_MARKS: Final = (
+    re.compile(rb"""<meta\s+name\s*=\s*["']?generator["']?\s+content\s*=\s*["']?articlekit\b"""),
+    re.compile(rb"""<article\s+class\s*=\s*["']?articlekit\b"""),
+)
 
 
 @dataclass(frozen=True)
 class Format:
-    """One format articlekit reads and writes: its module and the names it goes by.
+    """One format articlekit reads or writes: its module and the names it goes by.
 
     Attributes:
         name: The name used by `detect`, `convert` and the command line.
@@ -45,6 +54,10 @@ class Format:
         streams: Whether the module's ``iter_articles`` reads a binary file as a stream.
         writes: Whether articlekit writes the format; a read-only one (NewsML 1.x) has no
             ``dumps``, and `dumps` refuses it.
+        reads_pages: Whether the module's ``loads`` takes the page's ``url`` and the
+            ``charset`` its server declared (``web``), for inputs fetched from the web.
+        reads: Whether articlekit reads the format; a write-only one (plain text, Markdown)
+            has no ``loads``, and `loads` and `iter_articles` refuse it.
     """
 
     name: str
@@ -53,28 +66,46 @@ class Format:
     description: str
     streams: bool = False
     writes: bool = True
+    reads_pages: bool = False
+    reads: bool = True
 
     @property
     def module(self) -> ModuleType:
         """The format module, imported on first use."""
         return importlib.import_module(self.module_name)
 
-    def loads(self, data: str | bytes) -> Article:
-        """Read one article."""
-        article: Article = self.module.loads(data)
+    def loads(self, data: str | bytes, **page: str | None) -> Article:
+        """Read one article; *page* (``url``, ``charset``) goes to the formats that read pages.
+
+        Raises:
+            UnsupportedError: The format is write only.
+        """
+        self._check_reads()
+        article: Article = self.module.loads(data, **(page if self.reads_pages else {}))
         return article
 
-    def iter_articles(self, source: str | bytes | IO[bytes]) -> Iterator[Article]:
+    def iter_articles(
+        self, source: str | bytes | IO[bytes], **page: str | None
+    ) -> Iterator[Article]:
         """Read every article of a document: several from a container, else the one.
 
         A binary file is streamed by the formats that can (`streams`), else read whole.
+        *page* (``url``, ``charset``) goes to the formats that read pages.
         """
+        self._check_reads()
         data = source if isinstance(source, (str, bytes)) or self.streams else read_binary(source)
         reader = getattr(self.module, "iter_articles", None)
         if reader is None:
-            yield self.loads(data)  # type: ignore[arg-type]
+            yield self.loads(data, **page)  # type: ignore[arg-type]
             return
         yield from reader(data)
+
+    def _check_reads(self) -> None:
+        if not self.reads:
+            raise UnsupportedError(
+                f"articlekit writes {self.name} ({self.description}) but does not read it; "
+                f"read one of {', '.join(READABLE)}"
+            )
 
     def dumps(self, article: Article, *, strict: bool = False, **options: Any) -> bytes:
         """Write one article as bytes (UTF-8 for the text formats).
@@ -107,6 +138,16 @@ FORMATS: Final = {
             writes=False,
         ),
         Format("html", "articlekit.html", (".html", ".htm"), "HTML5 with schema.org markup"),
+        # Read only, by articlekit.extract: any other web page. No file ending of its own, as
+        # a saved page is an .html file: detection tells it from articlekit's own HTML.
+        Format(
+            "web",
+            "articlekit.web",
+            (),
+            "any other web page, read only",
+            writes=False,
+            reads_pages=True,
+        ),
         Format(
             "jsonl",
             "articlekit.jsonl",
@@ -114,11 +155,24 @@ FORMATS: Final = {
             "JSON Lines of articlekit JSON",
             True,
         ),
+        # Write only: neither says which line is which field (docs/formats/markdown.md).
+        Format("text", "articlekit.text", (".txt",), "plain text, write only", reads=False),
+        Format(
+            "markdown",
+            "articlekit.markdown",
+            (".md", ".markdown"),
+            "Markdown (CommonMark), write only",
+            reads=False,
+        ),
     )
 }
 """Every format, by name."""
 WRITABLE: Final = tuple(name for name, format in FORMATS.items() if format.writes)
 """The names of the formats articlekit writes: all but the read-only ones."""
+READABLE: Final = tuple(name for name, format in FORMATS.items() if format.reads)
+"""The names of the formats articlekit reads: all but the write-only ones."""
+ROUND_TRIP: Final = tuple(name for name in WRITABLE if name in READABLE)
+"""The names of the formats articlekit both writes and reads back."""
 
 
 def get_format(name: str) -> Format:
@@ -148,9 +202,10 @@ def detect(data: str | bytes) -> str:
 
     Returns:
         ``"json"``, ``"ninjs"``, ``"newsml"``, ``"nitf"``, ``"newsml1"`` (NewsML 1.x),
-        ``"html"`` or ``"jsonl"`` (JSON Lines: its first non-blank line is an articlekit JSON
-        object, and another line follows). A NewsML-G2 item that carries an NITF body is
-        ``"newsml"``, a NewsML 1.x envelope that carries NITF ``"newsml1"``.
+        ``"html"`` (a page or fragment articlekit wrote), ``"web"`` (any other HTML page, read
+        by `articlekit.extract.extract`) or ``"jsonl"`` (JSON Lines: its first non-blank line
+        is an articlekit JSON object, and another line follows). A NewsML-G2 item that carries
+        an NITF body is ``"newsml"``, a NewsML 1.x envelope that carries NITF ``"newsml1"``.
 
     Raises:
         UnsupportedError: The content is none of the formats articlekit reads.
@@ -165,6 +220,8 @@ def detect(data: str | bytes) -> str:
     .. versionadded:: 0.1
     .. versionchanged:: 0.2
        Knows NITF and NewsML 1.x.
+    .. versionchanged:: 0.2
+       Tells articlekit's own HTML (``"html"``) from other web pages (``"web"``).
     """
     # Only the start is looked at: a huge text is neither encoded nor copied whole.
     head = data[:_SNIFF_BYTES]
@@ -181,13 +238,18 @@ def detect(data: str | bytes) -> str:
             return "newsml1"
         lowered = head.lower()
         if b"<html" in lowered or b"<!doctype html" in lowered or b"<article" in lowered:
-            return "html"
+            return "html" if _is_articlekit_page(lowered) else "web"
         raise UnsupportedError("an XML or HTML document, but neither NewsML-G2 nor an HTML page")
     if head.startswith(b"{") and _is_json_lines(head):
         return "jsonl"
     if head.startswith((b"{", b"[")):
         return _detect_json(data)
     raise UnsupportedError("not a document articlekit reads: neither JSON, XML nor HTML")
+
+
+def _is_articlekit_page(lowered: bytes) -> bool:
+    """Tell whether the lower-cased start of an HTML page carries articlekit's mark."""
+    return any(mark.search(lowered) for mark in _ARTICLEKIT_MARKS)
 
 
 def _root_name(head: bytes) -> bytes | None:

@@ -10,6 +10,7 @@ from typing import Any, Final
 from lxml import etree
 
 from articlekit._urls import mailto, may_be_link, may_be_source, photo_source
+from articlekit._version import __version__
 from articlekit.inline import inline_to_element
 from articlekit.model import (
     Article,
@@ -485,6 +486,9 @@ def build_document(article: Article, *, stylesheet: bool) -> etree._Element:
     head = _el(html, "head")
     head.text = "\n"
     _el(head, "meta", charset="utf-8")
+    # The mark `articlekit.detect` tells articlekit's pages from other web pages by, first in
+    # the head so that it is found however long the page; fragments carry class="articlekit".
+    _el(head, "meta", name="generator", content=f"articlekit {__version__}")
     _el(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
     _el(head, "title", article.headline)
     if article.url is not None and may_be_link(article.url):

@@ -34,7 +34,8 @@ from articlekit._cli_paths import (
     plan_folder,
     shown,
 )
-from articlekit._formats import FORMATS, WRITABLE, Format, detect_file, get_format
+from articlekit._fetch import DEFAULT_TIMEOUT, Page, fetch, is_url
+from articlekit._formats import FORMATS, READABLE, WRITABLE, Format, detect_file, get_format
 from articlekit._io import MAX_BYTES, read_binary
 from articlekit._version import __version__
 from articlekit.errors import ArticleKitError
@@ -46,7 +47,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 NINJS_SCHEMA_VERSIONS = ("1.4", "1.6", "2.1", "2.2", "3.0", "3.1")
 _SPOOL_BYTES = 8 * 1024 * 1024  # standard input beyond this goes to a temporary file
 _BATCH_JOBS = 64  # inputs per task sent to a worker process
-_ENDINGS = tuple(ending for format in FORMATS.values() for ending in format.extensions)
+_ENDINGS = tuple(e for format in FORMATS.values() if format.reads for e in format.extensions)
 
 
 @dataclass
@@ -77,6 +78,7 @@ class Job:
     options: tuple[tuple[str, Any], ...]
     output: str | None  # a file, "-" for standard output, or None with destination
     destination: Destination | None  # in the output folder, from the plan
+    timeout: float = DEFAULT_TIMEOUT  # for a URL: seconds to connect, and for each read
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -152,11 +154,21 @@ def _parser() -> argparse.ArgumentParser:
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", help="show tracebacks of failures")
-    reading = argparse.ArgumentParser(add_help=False)
-    reading.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="files, directories, globs, or - for stdin"
+    fetching = argparse.ArgumentParser(add_help=False)
+    fetching.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        help=f"seconds a URL may take to connect, and each read (default {DEFAULT_TIMEOUT:g})",
     )
-    reading.add_argument("--from", dest="from_", choices=FORMATS, help="the input format")
+    reading = argparse.ArgumentParser(add_help=False, parents=[fetching])
+    reading.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files, directories, globs, http(s) URLs, or - for stdin",
+    )
+    reading.add_argument("--from", dest="from_", choices=READABLE, help="the input format")
 
     convert = commands.add_parser(
         "convert", parents=[common, reading], help="convert articles to another format"
@@ -200,14 +212,14 @@ def _parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=_run_validate)
 
     detect_command = commands.add_parser(
-        "detect", parents=[common], help="print the format of each input, by content"
+        "detect", parents=[common, fetching], help="print the format of each input, by content"
     )
     detect_command.add_argument("inputs", nargs="+", metavar="INPUT")
     detect_command.set_defaults(run=_run_detect)
 
-    show = commands.add_parser("show", parents=[common], help="print a readable summary")
+    show = commands.add_parser("show", parents=[common, fetching], help="print a readable summary")
     show.add_argument("inputs", nargs=1, metavar="INPUT")
-    show.add_argument("--from", dest="from_", choices=FORMATS, help="the input format")
+    show.add_argument("--from", dest="from_", choices=READABLE, help="the input format")
     show.set_defaults(run=_run_show)
 
     sample = commands.add_parser(
@@ -227,6 +239,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value <= 3600:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 3600 seconds")
+    return value
+
+
 def _options(arguments: argparse.Namespace) -> tuple[tuple[str, Any], ...]:
     version = getattr(arguments, "ninjs_version", None)
     if version and arguments.to != "ninjs":
@@ -235,10 +257,10 @@ def _options(arguments: argparse.Namespace) -> tuple[tuple[str, Any], ...]:
 
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
-    """Expand directories (recursively, files of known endings) and globs; keep ``-``."""
+    """Expand directories (recursively, files of known endings) and globs; keep ``-`` and URLs."""
     found: list[str] = []
     for name in inputs:
-        if name == STDIO:
+        if name == STDIO or is_url(name):  # a URL's "?" and "*" are no glob
             found.append(name)
         elif Path(name).is_dir():
             found.extend(
@@ -257,8 +279,15 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
 
 
 @contextlib.contextmanager
-def _open(source: str) -> Iterator[IO[bytes]]:
-    """Open an input as a seekable binary file; standard input is copied to a temporary one."""
+def _open(source: str, timeout: float = DEFAULT_TIMEOUT) -> Iterator[IO[bytes]]:
+    """Open an input as a seekable binary file; standard input is copied to a temporary one.
+
+    A URL is fetched (within *timeout* for connecting and each read) into a `Page`.
+    """
+    if is_url(source):
+        with fetch(source, timeout=timeout) as page:
+            yield page
+        return
     if source != STDIO:
         with open(source, "rb") as file:
             yield file
@@ -274,8 +303,12 @@ def _detect(file: IO[bytes], source: str, from_: str | None) -> Format:
 
 
 def _articles(file: IO[bytes], source: str, from_: str | None) -> Iterator[Article]:
-    """The articles of an open input, read as a stream where the format allows."""
-    return _detect(file, source, from_).iter_articles(file)
+    """The articles of an open input, read as a stream where the format allows.
+
+    A fetched page tells a reader of web pages its final URL and the charset its server sent.
+    """
+    page = file.reader_options() if isinstance(file, Page) else {}
+    return _detect(file, source, from_).iter_articles(file, **page)
 
 
 def convert_one(job: Job) -> Outcome:
@@ -294,7 +327,7 @@ def convert_one(job: Job) -> Outcome:
 
 
 def _convert_into(job: Job, outcome: Outcome) -> None:
-    with _open(job.source) as file:
+    with _open(job.source, job.timeout) as file:
         articles = _articles(file, job.source, job.from_)
         if job.to == "jsonl" and job.destination is not None:
             with _writing(job.destination.path) as write:
@@ -442,6 +475,7 @@ def _run_convert(arguments: argparse.Namespace) -> int:
             options,
             arguments.output,
             destination,
+            arguments.timeout,
         )
         for source, destination in planned
     ]
@@ -458,8 +492,10 @@ def _check_numbered_names(
     only an input whose numbered names another input takes (rare) is read here, to count.
     """
     for source, destination in planned:
-        if destination is None or not destination.taken or source == STDIO:
-            continue  # standard input can be read once: the writer refuses the name instead
+        if destination is None or not destination.taken or source == STDIO or is_url(source):
+            # Standard input can be read once, a URL is not fetched twice: the writer refuses
+            # the name instead.
+            continue
         count = _count_articles(source, from_)
         clashes = [(number, owner) for number, owner in destination.taken if number <= count]
         if count >= 2 and clashes:
@@ -495,7 +531,7 @@ def _run_convert_to_lines(arguments: argparse.Namespace, sources: list[str]) -> 
             try:
                 with warnings.catch_warnings(record=True) as caught:
                     warnings.simplefilter("always")
-                    with _open(source) as input_file:
+                    with _open(source, arguments.timeout) as input_file:
                         articles = _articles(input_file, source, arguments.from_)
                         _write_lines(articles, write, arguments.strict)
                 outcome.warnings = [str(warning.message) for warning in caught]
@@ -607,7 +643,7 @@ def _run_validate(arguments: argparse.Namespace) -> int:
     for source in expand_inputs(arguments.inputs):
         outcome = Outcome(source)
         try:
-            with _open(source) as file:
+            with _open(source, arguments.timeout) as file:
                 if check_schema is not None:
                     # The schema first: its violations say more than the reader's first refusal.
                     # Streamed formats are read piece by piece: read no more than a reader takes.
@@ -666,7 +702,7 @@ def _run_detect(arguments: argparse.Namespace) -> int:
     for source in expand_inputs(arguments.inputs):
         outcome = Outcome(source)
         try:
-            with _open(source) as file:
+            with _open(source, arguments.timeout) as file:
                 print(f"{shown(source)}: {_detect(file, source, None).name}")
         except BrokenPipeError:
             raise  # the reader of standard output went away: main() ends quietly
@@ -683,7 +719,7 @@ def _run_show(arguments: argparse.Namespace) -> int:
     source = sources[0]
     outcome = Outcome(source)
     try:
-        with _open(source) as file:
+        with _open(source, arguments.timeout) as file:
             for article in _articles(file, source, arguments.from_):
                 write_summary(article, sys.stdout)
     except BrokenPipeError:

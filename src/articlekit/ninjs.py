@@ -133,7 +133,7 @@ def loads(
         UnsupportedError: It declares a ninjs version (or another standard) not read here.
 
     .. versionadded:: 0.1
-    .. versionchanged:: 0.3
+    .. versionchanged:: 0.2
        Real producers' deviations are repaired and reported; *strict* and
        *default_timezone*.
     """

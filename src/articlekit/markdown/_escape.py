@@ -1,0 +1,112 @@
+"""Markdown text that never turns into markup: escapes, and canonical inline markup as Markdown.
+
+CommonMark (0.31.2) section 2.4: any ASCII punctuation may be backslash-escaped. Escaping all of
+it would make the text hard to read, so only what can start markup is escaped: everywhere the
+characters of emphasis, code, links, images, raw HTML, autolinks and heading closers; ``&``
+where it would start an entity reference (section 2.5); and at the start of a line what would
+make the line a heading, quote, list item, thematic break, setext underline or code fence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from lxml import etree
+
+from articlekit.inline import inline_to_element, is_safe_link
+
+# "#" anywhere: a heading drops a closing run of "#" (section 4.2).
+_ANYWHERE: Final = re.compile(r"([\\`*_\[\]<>#])")
+_ENTITY: Final = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]*;)")
+# What starts a block at the start of a line: "-", "+", "=", "~" and ">" (the others are escaped
+# everywhere), and an ordered list marker: up to nine digits and "." or ")".
+_LINE_START: Final = re.compile(r"^(?:([-+=~>])|([0-9]{1,9})([.)]))")
+_INLINE_MARKERS: Final = {"em": "*", "strong": "**"}
+
+
+def escape(text: str) -> str:
+    """Escape plain *text* so that Markdown shows it as it is, on one or more lines."""
+    return escape_line_starts(_escape_inline(text))
+
+
+def escape_line_starts(markdown: str) -> str:
+    """Escape what would start a block at the start of each line of *markdown*."""
+    return "\n".join(_LINE_START.sub(_escape_marker, line.strip()) for line in markdown.split("\n"))
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    marker, digits, delimiter = match.groups()
+    return f"\\{marker}" if marker else f"{digits}\\{delimiter}"
+
+
+def link_destination(url: str) -> str:
+    """*url* as a link destination in angle brackets, which may hold spaces and parentheses."""
+    return "<" + re.sub(r"([\\<>&])", r"\\\1", url) + ">"
+
+
+def link_title(text: str) -> str:
+    """*text* as a link title in double quotes."""
+    return '"' + re.sub(r'([\\"&])', r"\\\1", text) + '"'
+
+
+def inline_markdown(markup: str) -> str:
+    """Canonical inline markup as Markdown; a line break is a newline, to be joined by the caller.
+
+    Emphasis, strong emphasis, code and links become their Markdown; subscript and superscript,
+    which CommonMark has no markup for, their text.
+    """
+    element = inline_to_element(markup, "p")
+    return escape_line_starts("".join(_children(element)))
+
+
+def _children(element: etree._Element) -> list[str]:
+    pieces = [_escape_inline(element.text or "")]
+    for child in element:
+        pieces.append(_element(child))
+        pieces.append(_escape_inline(child.tail or ""))
+    return pieces
+
+
+def _escape_inline(text: str) -> str:
+    """Escape what would start inline markup in *text*, wherever it stands."""
+    return _ENTITY.sub(r"\\&", _ANYWHERE.sub(r"\\\1", text))
+
+
+def _element(element: etree._Element) -> str:
+    tag = element.tag
+    if tag == "br":
+        return "\n"
+    if tag == "code":
+        return code_span("".join(str(text) for text in element.itertext()))
+    inner = "".join(_children(element))
+    if tag == "a":
+        href = element.get("href", "")
+        return f"[{inner}]({link_destination(href)})" if is_safe_link(href) else inner
+    marker = _INLINE_MARKERS.get(str(tag))
+    if marker is None or not inner.strip():
+        return inner
+    return _delimit(inner, marker)
+
+
+def _delimit(inner: str, marker: str) -> str:
+    """Wrap *inner* in *marker*, the spaces at its ends moved outside.
+
+    CommonMark section 6.2: a delimiter next to white space does not open or close emphasis, and
+    one alone on a line is a list item.
+    """
+    stripped = inner.strip(" \n")
+    start = inner.index(stripped)
+    return f"{inner[:start]}{marker}{stripped}{marker}{inner[start + len(stripped) :]}"
+
+
+def code_span(text: str) -> str:
+    """*text* as a code span, whose content is literal (CommonMark section 6.1).
+
+    Fenced by more backticks than its longest run of them, padded when it starts or ends with one.
+    """
+    text = text.replace("\n", " ")
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith(("`", " ")) or text.endswith(("`", " ")) else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
