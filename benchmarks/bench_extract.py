@@ -6,9 +6,28 @@ normalised to sum 1, precision and recall averaged over pages, F1 of the two ave
 Metadata: headline, authors and publication date against `extract-truth.json`, labelled by hand
 from each page's visible headline, byline and dateline.
 
+Desk-item fields (always run): headline, dek, kicker or section, topics, authors, published date,
+lead-photo URL, its caption and its credit against `extract-fields.json`, labelled by hand from
+what each page shows a reader (issue #16).
+Each field is scored over the pages that show it (a non-null, non-empty label), as "correct/shown"
+with the number of pages where the tool gave any value in brackets:
+
+- text fields match after NFKC, case folding and reducing to `\\w+` words;
+- authors and topics match as sets of such names;
+- a date labelled with a day matches on the day, one labelled with a time to the minute (as
+  instants when both carry a zone, else on the printed wall clock);
+- photo URLs match after resolving both against the page URL of the label;
+- kicker/section matches when any of a tool's section-like values does (articlekit's ``kicker``
+  and ``section``, trafilatura's categories, the declared ``articleSection``).
+
+Tools: ``articlekit.extract``, trafilatura (``bare_extraction(with_metadata=True)``: title,
+description, author, date, image, categories, tags) and extruct (the declared JSON-LD, microdata
+and OpenGraph fields only: headline, description, author, datePublished, image with its caption
+and credit, articleSection, keywords).
+
     python benchmarks/bench_extract.py [--corpus DIR] [--repeat N]
 
-Needs ``pip install trafilatura==2.3.1`` (a benchmark-only dependency).
+Needs ``pip install trafilatura==2.3.1 extruct`` (benchmark-only dependencies).
 """
 
 from __future__ import annotations
@@ -26,6 +45,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import _extract_fields as fields
 import articlekit
 from articlekit.extract import extract
 from articlekit.model import Heading, ListBlock, Paragraph, Quote
@@ -169,6 +189,28 @@ def main() -> None:
     print("| " + " | ".join((*columns, "headline", "authors", "date")) + " |")
     print("|---|---|---|---|---|---|---|---|")
     print("\n".join(rows))
+    print_fields(pages)
+
+
+def print_fields(pages: dict[str, bytes]) -> None:
+    """Print the per-field table of the three tools over the pages of `extract-fields.json`."""
+    labels = json.loads((HERE / "extract-fields.json").read_text(encoding="utf-8"))
+    labels = {key: value for key, value in labels.items() if key in pages}
+    readers = {
+        "articlekit": fields.articlekit_fields,
+        "trafilatura": fields.trafilatura_fields,
+        "extruct": fields.extruct_fields,
+    }
+    scores = {}
+    for name, reader in readers.items():
+        results = {key: reader(pages[key], label["url"]) for key, label in labels.items()}
+        scores[name] = fields.score(results, labels)
+    templates = {label["template"] for label in labels.values()}
+    print(
+        f"\nDesk-item fields on {len(labels)} hand-labelled pages ({len(templates)} templates): "
+        "correct/shown (found)\n"
+    )
+    print(fields.table(scores))
 
 
 if __name__ == "__main__":

@@ -330,13 +330,20 @@ def test_empty_page_is_a_parse_error(page: str | bytes) -> None:
         extract(page)
 
 
-def test_page_without_an_article_is_a_validation_error() -> None:
+def test_page_without_headline_or_text_is_a_validation_error() -> None:
     page = _page(
-        "<title>Home</title>",
+        "",
         '<nav><a href="/a">A</a><a href="/b">B</a></nav><div><a href="/c">Latest news</a></div>',
     )
-    with pytest.raises(ValidationError, match="no article body"):
+    with pytest.raises(ValidationError, match="no article found") as raised:
         extract(page)
+    assert raised.value.path == "headline"
+
+
+def test_page_with_a_title_and_no_text_is_not_refused() -> None:
+    page = _page("<title>Home</title>", '<nav><a href="/a">A</a><a href="/b">B</a></nav>')
+    article = extract(page)
+    assert (article.headline, article.body) == ("Home", ())
 
 
 def test_declared_charset_is_honoured() -> None:

@@ -6,7 +6,8 @@ Conventions:
   page's canonical URL, ``og:url`` or the ``url`` argument;
 - bytes are decoded as the page declares (BOM, ``<meta charset>``), else as UTF-8, else as
   Windows-1252; at most 16 MiB are read;
-- declared metadata wins over what the page shows: JSON-LD (``NewsArticle``, ``Article``,
+- the dek, kicker and captions as shown win over declared ones; otherwise declared metadata
+  wins over what the page shows: JSON-LD (``NewsArticle``, ``Article``,
   ``ReportageNews``, ``BlogPosting``, ... inside ``@graph`` and lists too), then microdata, then
   OpenGraph, ``article:*`` and other ``<meta>`` tags, then ``rel=author``, ``<time datetime>``,
   ``<h1>`` and ``<title>``;
@@ -22,11 +23,23 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from collections.abc import Callable
 from typing import Any, Final, NamedTuple
+from urllib.parse import urljoin
 
 from lxml import etree
 
 from articlekit._extract_body import blocks_of, clean_tree, find_body, photo_of
+from articlekit._extract_header import (
+    breadcrumb_section,
+    declared_image,
+    dek_element,
+    first_label,
+    header_labels,
+    lead_figure,
+    paragraph_saying,
+    tag_links,
+)
 from articlekit._extract_meta import (
     clean,
     element_text,
@@ -40,7 +53,7 @@ from articlekit._extract_meta import (
 )
 from articlekit._xml import MAX_INLINE_DEPTH
 from articlekit.errors import ParseError, ValidationError
-from articlekit.model import Article, Block, Byline, Paragraph, Photo, PhotoRef, Topic
+from articlekit.model import Article, Block, Byline, Heading, Paragraph, Photo, PhotoRef, Topic
 
 __all__ = ["MAX_BYTES", "extract"]
 
@@ -56,9 +69,6 @@ _CHARSET: Final = re.compile(
 )
 _XML_DECLARATION: Final = re.compile(r"^\s*<\?xml[^>]*\?>")
 _KICKER: Final = re.compile(r"kicker|eyebrow|overline|supertitle|rubric", re.I)
-_DEK: Final = re.compile(
-    r"\b(?:dek|standfirst|subhead\w*|sub-?title|subheadline|lede|teaser)\b", re.I
-)
 _BYLINE: Final = re.compile(r"byline|author", re.I)
 _DATELINE: Final = re.compile(r"\bdateline\b", re.I)
 
@@ -152,7 +162,11 @@ def _pick(*values: Any) -> Any:
     return None
 
 
-def _near_headline(h1: etree._Element | None, pattern: re.Pattern[str]) -> str | None:
+def _near_headline(
+    h1: etree._Element | None,
+    pattern: re.Pattern[str],
+    read: Callable[[etree._Element], str | None] = element_text,
+) -> str | None:
     """Text of an element whose class matches *pattern*, in the headline's container."""
     if h1 is None:
         return None
@@ -162,7 +176,7 @@ def _near_headline(h1: etree._Element | None, pattern: re.Pattern[str]) -> str |
             return None
         for element in scope.iter():
             if element is not h1 and pattern.search(element.get("class") or ""):
-                text = element_text(element)
+                text = read(element)
                 if text and len(text) < 400:
                     return text
         scope = scope.getparent()
@@ -242,7 +256,7 @@ def extract(html: str | bytes, /, *, url: str | None = None) -> Article:
 
     Raises:
         ParseError: The page is empty, too large or not HTML at all.
-        ValidationError: The page is HTML but no headline or no article body can be found.
+        ValidationError: The page is HTML but has no headline of any kind and no text.
         TypeError: *html* is neither text nor bytes.
 
     >>> page = (
@@ -266,27 +280,39 @@ def extract(html: str | bytes, /, *, url: str | None = None) -> Article:
     headline = _headline(root, h1, json_ld, microdata, meta)
     # What the page prints around its headline and in its links, read before the tree is cleaned.
     furniture = _headline_furniture(h1, json_ld)
-    topics = _topics(root, json_ld)
+    header_kicker, header_topics = header_labels(h1)
+    kicker = _pick(header_kicker, furniture.kicker)
+    section = _pick(
+        json_ld.get("section"),
+        meta.get("section"),
+        header_kicker,
+        breadcrumb_section(root, headline),
+    )
+    topics = _topics(root, json_ld, header_topics)
     authors = _pick(json_ld.get("authors"), microdata.get("authors"), meta.get("authors"))
     authors = authors or _visible_authors(root)
     published = _published(root, h1, json_ld, microdata, meta)
     updated = _pick(json_ld.get("updated"), microdata.get("updated"), meta.get("updated"))
-    body, photos = _body_and_photos(
-        root, microdata.get("body_element"), h1, page_url or url, headline
+    summary = _pick(json_ld.get("summary"), microdata.get("summary"), meta.get("summary"))
+    base = page_url or url
+    found = _body_and_photos(root, microdata.get("body_element"), h1, base, headline)
+    subheadline = _pick(
+        furniture.subheadline,
+        _shown_description(root, summary, found.start),
+        json_ld.get("subheadline"),
     )
-    if not headline:
-        raise ValidationError(
-            "no headline found: no JSON-LD, og:title, <h1> or <title>", path="headline"
-        )
+    body = _without_dek(found.blocks, subheadline)
+    photos = found.photos or _declared_photo(_pick(json_ld.get("image"), meta.get("image")), base)
+    headline = headline or _headline_from_text(body)
     fields: dict[str, Any] = {
         "uri": page_url or _text_uri(headline, body),
         "url": page_url,
         "language": _pick(root.get("lang"), json_ld.get("language")),
         "headline": headline,
-        "subheadline": furniture.subheadline,
-        "kicker": furniture.kicker,
-        "section": _pick(json_ld.get("section"), meta.get("section")),
-        "summary": _pick(json_ld.get("summary"), microdata.get("summary"), meta.get("summary")),
+        "subheadline": subheadline,
+        "kicker": kicker,
+        "section": section,
+        "summary": summary,
         "bylines": _bylines(authors),
         "photos": photos,
         "topics": topics,
@@ -365,21 +391,69 @@ class _HeadlineFurniture(NamedTuple):
 
 
 def _headline_furniture(h1: etree._Element | None, json_ld: dict[str, Any]) -> _HeadlineFurniture:
-    """The kicker, the subheadline (JSON-LD's ``alternativeHeadline`` first), the dateline."""
+    """The kicker, the dek shown under the headline, the dateline."""
+    dek = dek_element(h1)
     return _HeadlineFurniture(
-        kicker=_near_headline(h1, _KICKER),
-        subheadline=_pick(json_ld.get("subheadline"), _near_headline(h1, _DEK)),
+        kicker=_near_headline(h1, _KICKER, first_label),
+        subheadline=element_text(dek) if dek is not None else None,
         dateline=_near_headline(h1, _DATELINE),
     )
 
 
-def _topics(root: etree._Element, json_ld: dict[str, Any]) -> list[Topic]:
-    """JSON-LD ``about``, else the page's ``rel=tag`` links, once each."""
-    names = json_ld.get("topics") or [
-        element_text(link) for link in root.iter("a") if "tag" in (link.get("rel") or "").split()
-    ]
+def _topics(root: etree._Element, json_ld: dict[str, Any], shown: list[str]) -> list[Topic]:
+    """JSON-LD ``about``, else the tag links above the headline and ``rel=tag`` links, once each."""
+    names = json_ld.get("topics") or [*shown, *tag_links(root)]
     topics = (_safe(Topic, name=name) for name in dict.fromkeys(names) if name)
     return [topic for topic in topics if topic is not None]
+
+
+def _shown_description(
+    root: etree._Element, summary: str | None, start: etree._Element | None
+) -> str | None:
+    """The declared description, when a paragraph printed before the body reads the same."""
+    paragraph = paragraph_saying(root, summary, start) if start is not None else None
+    return element_text(paragraph) if paragraph is not None else None
+
+
+# Templates print the dek in the header and again as the body's opening (WordPress excerpts),
+# after a lead photo at most: within the first few blocks.
+_DEK_REPEATS_WITHIN: Final = 4
+
+
+def _without_dek(body: list[Block], dek: str | None) -> list[Block]:
+    """*body* without the paragraphs repeating the dek among its first blocks."""
+    if not dek:
+        return body
+    opening = [
+        block
+        for block in body[:_DEK_REPEATS_WITHIN]
+        if not (isinstance(block, (Paragraph, Heading)) and block.plain_text == dek)
+    ]
+    return opening + body[_DEK_REPEATS_WITHIN:]
+
+
+def _declared_photo(image: str | None, base: str | None) -> list[Photo]:
+    """The declared image as the lead photo, for a page that shows none."""
+    href = declared_image(urljoin(base, image) if image and base else image)
+    photo = _safe(Photo, href=href) if href else None
+    return [photo] if photo is not None else []
+
+
+_HEADLINE_FROM_TEXT: Final = 120  # characters of the first paragraph, cut at a word
+
+
+def _headline_from_text(body: list[Block]) -> str:
+    """The start of the first paragraph, for a page with text and no headline of any kind."""
+    text = next((b.plain_text for b in body if isinstance(b, Paragraph)), "")
+    if not text:
+        raise ValidationError(
+            "no article found: the page has no headline (JSON-LD, og:title, <h1>, <title>)"
+            " and no paragraph of text",
+            path="headline",
+        )
+    if len(text) <= _HEADLINE_FROM_TEXT:
+        return text
+    return text[:_HEADLINE_FROM_TEXT].rsplit(" ", 1)[0] + "\u2026"
 
 
 def _published(
@@ -401,27 +475,40 @@ def _published(
     return published
 
 
+class _Found(NamedTuple):
+    """The body as read, and where it starts on the page (None when it is the whole page)."""
+
+    blocks: list[Block]
+    photos: list[Photo]
+    start: etree._Element | None
+
+
 def _body_and_photos(
     root: etree._Element,
     hint: etree._Element | None,
     h1: etree._Element | None,
     base: str | None,
     headline: str | None,
-) -> tuple[list[Block], list[Photo]]:
-    """The body's blocks and photos, found once the tree is cleaned of boilerplate (in place)."""
+) -> _Found:
+    """The body's blocks and photos, found once the tree is cleaned of boilerplate (in place).
+
+    A page too short for content scoring gives the little text its article (or page) holds.
+    """
     clean_tree(root, hint)
-    containers = find_body(root, hint)
-    if not containers:
-        raise ValidationError(
-            "no article body found: the page has no run of paragraphs that reads as an article",
-            path="body",
-        )
+    containers = find_body(root, hint) or _short_article(root, h1)
     body, photos = blocks_of(containers, base, headline)
     if h1 is not None and not _opens_with_first_photo(body):
-        body, photos = _with_lead_photo(body, photos, _lead_figure(h1, containers[0]), base)
-    if not any(isinstance(block, Paragraph) for block in body):
-        raise ValidationError("no article body found: the page has no paragraphs", path="body")
-    return body, photos
+        body, photos = _with_lead_photo(body, photos, lead_figure(h1, containers[0]), base)
+    return _Found(body, photos, containers[0] if containers[0] is not root else None)
+
+
+def _short_article(root: etree._Element, h1: etree._Element | None) -> list[etree._Element]:
+    """The ``<article>`` or ``<main>`` around the headline (or the first one), else the page."""
+    if h1 is not None:
+        around = next(h1.iterancestors("article", "main"), None)
+        if around is not None:
+            return [around]
+    return [next(root.iter("article", "main", "body"), root)]
 
 
 def _opens_with_first_photo(body: list[Block]) -> bool:
@@ -465,16 +552,3 @@ def _written_date_near(root: etree._Element, h1: etree._Element) -> Any:
     if at < 0:
         return None
     return find_written_date(" ".join(text[max(0, at - 300) : at + len(headline) + 600].split()))
-
-
-def _lead_figure(h1: etree._Element, body: etree._Element) -> etree._Element | None:
-    """The first figure after the headline and before the body container, in one pass."""
-    seen_h1 = False
-    for element in h1.getroottree().iter():
-        if element is h1:
-            seen_h1 = True
-        elif element is body:
-            return None
-        elif seen_h1 and element.tag == "figure":
-            return element
-    return None

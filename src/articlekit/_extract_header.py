@@ -1,0 +1,251 @@
+"""What a news page prints around its headline: kicker and topic links, the dek, the lead photo.
+
+Found by the shapes publishing systems share (WordPress themes, Arc XP, Drupal, Ghost,
+Brightspot): link relations, link paths and words in class names, never one site's names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any, Final
+
+from lxml import etree
+
+from articlekit._extract_meta import clean, element_text
+
+# Class names of the label above a headline that names its desk or section.
+_SECTION_CLASSES: Final = re.compile(
+    r"categor|section|kicker|eyebrow|overline|label|rubric|supertitle", re.I
+)
+_TOPIC_CLASSES: Final = re.compile(r"(?:^|[-_\s])(?:tags?|topics?|keywords?)(?:$|[-_\s])", re.I)
+_SECTION_PATHS: Final = re.compile(r"/(?:category|categories|sections?)/", re.I)
+_TOPIC_PATHS: Final = re.compile(r"/(?:tags?|topics?)/", re.I)
+_BREADCRUMB: Final = re.compile(r"breadcrumb", re.I)
+# Class names of the dek: "article-excerpt", "standfirst", "field--name-field-subtitle", ...
+DEK_CLASSES: Final = re.compile(
+    r"(?:^|[-_\s])(?:dek|excerpt|standfirst|summary|subhead\w*|sub-?title|subheadline|lede|"
+    r"intro|teaser|deck)(?:$|[-_\s])",
+    re.I,
+)
+# Class names of a featured image shown before the body.
+_FEATURED_CLASSES: Final = re.compile(
+    r"(?:^|[-_\s])(?:featured|feature|hero|lead|post-thumbnail|wp-post-image|main-image|"
+    r"top-image|article-image|post-image|entry-image)(?:$|[-_\s])",
+    re.I,
+)
+_HEADER_SCOPE_LEVELS: Final = 3  # the h1, its header, the article: pages put labels in these
+_MAX_LABEL: Final = 80  # a kicker or topic is a few words, never a sentence
+_MAX_DEK: Final = 400
+
+
+def _names(element: etree._Element) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def _rel(link: etree._Element) -> list[str]:
+    return (link.get("rel") or "").lower().split()
+
+
+def _names_around(link: etree._Element) -> str:
+    """The class names of a link and of its two closest ancestors."""
+    parent = link.getparent()
+    grandparent = parent.getparent() if parent is not None else None
+    return " ".join(_names(e) for e in (link, parent, grandparent) if e is not None)
+
+
+# Each rule says what a link near the headline names, or None; the first that knows decides.
+# WordPress writes rel="category tag" on category links and rel="tag" on tag links.
+_LINK_RULES: Final[tuple[Callable[[etree._Element], str | None], ...]] = (
+    lambda link: "section" if "category" in _rel(link) else None,
+    lambda link: "topic" if "tag" in _rel(link) else None,
+    lambda link: "topic" if _TOPIC_PATHS.search(link.get("href") or "") else None,
+    lambda link: "section" if _SECTION_PATHS.search(link.get("href") or "") else None,
+    lambda link: "topic" if _TOPIC_CLASSES.search(_names_around(link)) else None,
+    lambda link: "section" if _SECTION_CLASSES.search(_names_around(link)) else None,
+)
+
+
+def link_kind(link: etree._Element) -> str | None:
+    """``"section"`` for a category-like link, ``"topic"`` for a tag-like one, else None."""
+    for rule in _LINK_RULES:
+        kind = rule(link)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _header_scope(h1: etree._Element) -> etree._Element:
+    """The h1's ancestor a few levels up, or the closest ``<article>`` if that comes first."""
+    scope = h1
+    for _ in range(_HEADER_SCOPE_LEVELS):
+        parent = scope.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        scope = parent
+        if scope.tag == "article":
+            break
+    return scope
+
+
+def _links_before(h1: etree._Element) -> Iterator[etree._Element]:
+    """The links in the headline's scope printed before it, in document order."""
+    for element in _header_scope(h1).iter():
+        if element is h1:
+            return
+        if element.tag == "a":
+            yield element
+
+
+def _label(link: etree._Element) -> str | None:
+    text = element_text(link)
+    return text if text and len(text) <= _MAX_LABEL else None
+
+
+def header_labels(h1: etree._Element | None) -> tuple[str | None, list[str]]:
+    """The kicker (the first category-like link above the headline) and the topic links there."""
+    if h1 is None:
+        return None, []
+    kicker: str | None = None
+    topics: list[str] = []
+    for link in _links_before(h1):
+        kind = link_kind(link)
+        label = _label(link) if kind else None
+        if label and kind == "section" and kicker is None:
+            kicker = label
+        elif label and kind == "topic":
+            topics.append(label)
+    return kicker, topics
+
+
+def first_label(element: etree._Element) -> str | None:
+    """The text of a kicker element: its first link's when it holds several links."""
+    links = list(element.iter("a"))
+    if len(links) > 1:
+        return _label(links[0])
+    return element_text(element)
+
+
+def tag_links(root: etree._Element) -> list[str]:
+    """The texts of the page's ``rel=tag`` links that are not WordPress category links."""
+    names: list[str] = []
+    for link in root.iter("a"):
+        rel = _rel(link)
+        if "tag" in rel and "category" not in rel:
+            label = _label(link)
+            if label:
+                names.append(label)
+    return names
+
+
+def breadcrumb_section(root: etree._Element, headline: str | None) -> str | None:
+    """The last item of the page's breadcrumb trail that is not the headline itself."""
+    found: Any = _BREADCRUMBS(root)
+    for element in found:
+        if _is_breadcrumb(element):
+            labels = [_label(link) for link in element.iter("a")]
+            labels = [label for label in labels if label and label != headline]
+            return labels[-1] if labels else None
+    return None
+
+
+# Candidates picked in C: an attribute naming a breadcrumb, in any letter case.
+_BREADCRUMBS: Final = etree.XPath(
+    "//*[contains(translate(concat(@class, ' ', @id, ' ', @aria-label, ' ', @itemtype),"
+    " 'BREADCUMLIST', 'breadcumlist'), 'breadcrumb')]"
+)
+
+
+def _is_breadcrumb(element: etree._Element) -> bool:
+    return bool(
+        _BREADCRUMB.search(_names(element))
+        or _BREADCRUMB.search(element.get("aria-label") or "")
+        or (element.get("itemtype") or "").endswith("BreadcrumbList")
+    )
+
+
+def _is_around(element: etree._Element, h1: etree._Element) -> bool:
+    return element is h1 or h1 in element.iterancestors() or element in h1.iterancestors()
+
+
+def dek_element(h1: etree._Element | None) -> etree._Element | None:
+    """The dek: an element classed as one near the headline, else a ``<p>`` right under it."""
+    if h1 is None:
+        return None
+    for element in _header_scope(h1).iter():
+        if (
+            DEK_CLASSES.search(_names(element))
+            and not _is_around(element, h1)
+            and _fits_dek(element)
+        ):
+            return element
+    return _paragraph_after(h1)
+
+
+def _fits_dek(element: etree._Element) -> bool:
+    text = element_text(element)
+    return bool(text) and len(text or "") <= _MAX_DEK and element.find(".//h1") is None
+
+
+def _paragraph_after(h1: etree._Element) -> etree._Element | None:
+    """The ``<p>`` right after the headline inside a ``<header>`` (or a block named so)."""
+    parent = h1.getparent()
+    if parent is None or not (parent.tag == "header" or "header" in _names(parent).lower()):
+        return None
+    sibling = h1.getnext()  # the parser drops comments: the next node is an element
+    if sibling is not None and sibling.tag == "p" and _fits_dek(sibling):
+        return sibling
+    return None
+
+
+def paragraph_saying(
+    root: etree._Element, text: str | None, before: etree._Element
+) -> etree._Element | None:
+    """A ``<p>`` printed before *before* (not inside it) that reads *text*, as a dek does."""
+    if not text:
+        return None
+    for paragraph in root.iter("p", before.tag):
+        if paragraph is before:
+            return None
+        if paragraph.tag == "p" and _agrees(element_text(paragraph), text):
+            return paragraph
+    return None
+
+
+def _agrees(shown: str | None, declared: str) -> bool:
+    """The same text, or the declared one cut short with "..." as CMSs do."""
+    if not shown:
+        return False
+    stem = declared.rstrip(".\u2026 ")
+    return shown == declared or (len(stem) > 40 and shown.startswith(stem))
+
+
+def lead_figure(h1: etree._Element, body: etree._Element) -> etree._Element | None:
+    """The featured picture shown before the body: a figure after the headline, else one above."""
+    seen_h1 = False
+    featured = None
+    for element in _header_scope(h1).iter():
+        if element is h1:
+            seen_h1 = True
+        elif element is body:
+            return featured
+        elif seen_h1 and element.tag == "figure":
+            return element
+        elif featured is None and _is_featured(element):
+            featured = element
+    return featured
+
+
+def _is_featured(element: etree._Element) -> bool:
+    """A figure, or an image or its wrapper named as featured, holding an image."""
+    if element.tag not in ("figure", "img", "div", "picture"):
+        return False
+    if element.tag != "figure" and not _FEATURED_CLASSES.search(_names(element)):
+        return False
+    return next(element.iter("img"), None) is not None
+
+
+def declared_image(image: str | None) -> str | None:
+    """The declared image's address, when it is a web address."""
+    href = clean(image)
+    return href if href and href.startswith(("http://", "https://")) else None
