@@ -6,9 +6,11 @@ normalised to sum 1, precision and recall averaged over pages, F1 of the two ave
 Metadata: headline, authors and publication date against `extract-truth.json`, labelled by hand
 from each page's visible headline, byline and dateline.
 
-Desk-item fields (always run): headline, dek, kicker or section, topics, authors, published date,
-lead-photo URL, its caption and its credit against `extract-fields.json`, labelled by hand from
-what each page shows a reader (issue #16).
+Desk-item fields (always run; alone with ``--fields-only``): headline, dek, kicker or section,
+topics, authors, published date, lead-photo URL, its caption and its credit against
+`extract-fields.json` (html-dev pages) and `tests/data/pages/labels.json` (pages written for the
+tests after real templates), labelled by hand from what each page shows a reader (issue #16);
+one table over all of them, then one per group.
 Each field is scored over the pages that show it (a non-null, non-empty label), as "correct/shown"
 with the number of pages where the tool gave any value in brackets:
 
@@ -25,7 +27,7 @@ description, author, date, image, categories, tags) and extruct (the declared JS
 and OpenGraph fields only: headline, description, author, datePublished, image with its caption
 and credit, articleSection, keywords).
 
-    python benchmarks/bench_extract.py [--corpus DIR] [--repeat N]
+    python benchmarks/bench_extract.py [--corpus DIR] [--repeat N] [--fields-only]
 
 Needs ``pip install trafilatura==2.3.1 extruct`` (benchmark-only dependencies).
 """
@@ -51,6 +53,7 @@ from articlekit.extract import extract
 from articlekit.model import Heading, ListBlock, Paragraph, Quote
 
 HERE = Path(__file__).parent
+WRITTEN = HERE.parent / "tests" / "data" / "pages"
 DEFAULT_CORPUS = Path("/work/shared/corpora/html-dev")
 _WORD = re.compile(r"\w+")
 
@@ -143,17 +146,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument(
+        "--fields-only", action="store_true", help="only the desk-item field tables, no timing"
+    )
     args = parser.parse_args()
-    truth = json.loads((args.corpus / "ground-truth.json").read_text(encoding="utf-8"))
     pages = {
         path.name.split(".")[0]: gzip.decompress(path.read_bytes())
         for path in sorted((args.corpus / "html").glob("*.html.gz"))
     }
+    warnings.simplefilter("ignore")
+    if args.fields_only:
+        print_fields(pages)
+        return
+    truth = json.loads((args.corpus / "ground-truth.json").read_text(encoding="utf-8"))
     labels = json.loads((HERE / "extract-truth.json").read_text(encoding="utf-8"))
     labels = {key: value for key, value in labels.items() if not key.startswith("_")}
     import trafilatura
 
-    warnings.simplefilter("ignore")
     rows = []
     for name, function in (("articlekit", articlekit_run), ("trafilatura", trafilatura_run)):
         results, speed = run(name, function, pages, args.repeat)
@@ -192,25 +201,42 @@ def main() -> None:
     print_fields(pages)
 
 
+def written_pages() -> tuple[dict[str, bytes], dict[str, dict[str, Any]]]:
+    """The test pages written after real templates, and their labels, keyed by file name."""
+    labels = json.loads((WRITTEN / "labels.json").read_text(encoding="utf-8"))
+    labels = {key: value for key, value in labels.items() if not key.startswith("_")}
+    return {key: (WRITTEN / key).read_bytes() for key in labels}, labels
+
+
 def print_fields(pages: dict[str, bytes]) -> None:
-    """Print the per-field table of the three tools over the pages of `extract-fields.json`."""
+    """Print per-field tables of the three tools: html-dev and written pages, together and apart.
+
+    Args:
+        pages: The html-dev pages by key; those labelled in `extract-fields.json` are scored,
+            with every written test page of `tests/data/pages/`.
+    """
     labels = json.loads((HERE / "extract-fields.json").read_text(encoding="utf-8"))
-    labels = {key: value for key, value in labels.items() if key in pages}
+    groups = {"html-dev": {key: value for key, value in labels.items() if key in pages}}
+    written, groups["written"] = written_pages()
+    pages = {**pages, **written}
+    every = {key: label for group in groups.values() for key, label in group.items()}
     readers = {
         "articlekit": fields.articlekit_fields,
         "trafilatura": fields.trafilatura_fields,
         "extruct": fields.extruct_fields,
     }
-    scores = {}
-    for name, reader in readers.items():
-        results = {key: reader(pages[key], label["url"]) for key, label in labels.items()}
-        scores[name] = fields.score(results, labels)
-    templates = {label["template"] for label in labels.values()}
-    print(
-        f"\nDesk-item fields on {len(labels)} hand-labelled pages ({len(templates)} templates): "
-        "correct/shown (found)\n"
-    )
-    print(fields.table(scores))
+    results = {
+        name: {key: reader(pages[key], label["url"]) for key, label in every.items()}
+        for name, reader in readers.items()
+    }
+    for title, group in {"all": every, **groups}.items():
+        scores = {name: fields.score(found, group) for name, found in results.items()}
+        templates = {label["template"] for label in group.values()}
+        print(
+            f"\nDesk-item fields, {title}: {len(group)} hand-labelled pages "
+            f"({len(templates)} templates): correct/shown (found)\n"
+        )
+        print(fields.table(scores))
 
 
 if __name__ == "__main__":

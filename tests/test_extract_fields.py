@@ -106,7 +106,7 @@ def test_arc_xp_like_page_moves_the_credit_element_out_of_the_caption() -> None:
     assert article.photos[0] == Photo(
         href="https://cdn.example.com/resizer/lead.jpg",
         caption="Elders walk to the meeting hall in Varenholt on Sunday.",
-        credit="(Ana Vell / Northwind Press)",
+        credit="Ana Vell / Northwind Press",
         alt_text="Elders walk to a meeting hall",
     )
     assert len(article.photos) == 1
@@ -231,3 +231,102 @@ def test_description_shown_above_the_body_is_the_dek_not_the_first_paragraph() -
     assert article.subheadline == DEK
     assert article.summary == DEK
     assert _plain(article.body) == TEXT
+
+
+def _story(header: str, after_body: str = "", before: str = "", opening: str = "") -> str:
+    """A news page: *before* the article, *header* above the body opening with *opening*,
+    *after_body* below it."""
+    return f"""<!DOCTYPE html><html lang="en"><head><title>Hostages freed</title></head><body>
+{before}<main><article><div class="story-header">{header}</div>
+<div class="story-body">{opening}{PARAGRAPHS}</div>{after_body}</article></main></body></html>"""
+
+
+HEADLINE = "<h1>Eleven hostages freed in Sarn Valley</h1>"
+
+
+def test_gallery_box_caption_and_credit_beside_a_lone_image() -> None:
+    # Newspaper-CMS galleries: the image in a wrapper of its own, a "caption" box beside it
+    # holding the full and the cut caption (with a script's "less" toggle) and a credit span.
+    gallery = """<ul class="gallery"><li class="gallery-item"><div class="img-wrap">
+<img src="https://img.example/lead.jpg" alt="Relatives outside the hospital. Photo: Ana Vell">
+</div><div class="caption"><div class="caption-full">Relatives wait outside the hospital
+in Varenholt.<a class="more-caption"> less</a></div><div class="caption-truncated">Relatives
+wait outside<a class="more-caption"> ... more</a></div>
+<span class="credit"> Photo: Ana Vell, Northwind Press </span></div></li></ul>"""
+    photo = extract(_story(HEADLINE, opening=gallery)).photos[0]
+    assert (photo.href, photo.caption, photo.credit) == (
+        "https://img.example/lead.jpg",
+        "Relatives wait outside the hospital in Varenholt.",
+        "Ana Vell, Northwind Press",
+    )
+
+
+def test_wordpress_caption_paragraph_beside_the_featured_image() -> None:
+    header = f"""<div class="wp-caption alignnone">{HEADLINE}
+<img src="https://img.example/lead.jpg" class="attachment-full wp-post-image" alt="">
+<p class="wp-caption-text">Relatives wait outside the hospital in Varenholt.
+(Ana Vell/Northwind Press)</p></div>"""
+    photo = extract(_story(header)).photos[0]
+    assert (
+        photo.caption
+        == "Relatives wait outside the hospital in Varenholt. (Ana Vell/Northwind Press)"
+    )
+    assert photo.credit == "Ana Vell/Northwind Press"
+
+
+def test_caption_box_after_the_figure_inside_the_picture_wrapper() -> None:
+    # Themes that print caption and source as paragraphs of a caption box in the figure.
+    figure = """<figure class="c-picture"><div class="c-crop"><img src="https://img.example/l.jpg">
+</div><div class="c-picture__caption"><p class="c-picture__title">The valley road near the
+checkpoint.</p><p class="c-picture__source">Photo by Ana Vell/Northwind Press</p></div></figure>"""
+    photo = extract(_story(HEADLINE + figure)).photos[0]
+    assert (photo.caption, photo.credit) == (
+        "The valley road near the checkpoint.",
+        "Ana Vell/Northwind Press",
+    )
+
+
+def test_credit_elements_lose_their_label_and_brackets() -> None:
+    attribution = """<figure><div><img src="https://img.example/a.jpg"></div>
+<figcaption class="attribution"> Image via <a href="https://img.example/">Northwind Images</a>
+</figcaption></figure>"""
+    credit_box = """<div class="lead-image"><img src="https://img.example/b.jpg">
+<div class="credit">(Image: &#169; Northwind Press)</div></div>"""
+    first = extract(_story(HEADLINE + attribution)).photos[0]
+    second = extract(_story(HEADLINE + credit_box)).photos[0]
+    assert (first.caption, first.credit) == (None, "Northwind Images")
+    assert (second.caption, second.credit) == (None, "Northwind Press")
+
+
+def test_image_without_any_caption_near_it_gets_none() -> None:
+    # A byline beside a header image is the author's, not the picture's credit.
+    header = """<div class="hero"><img src="https://img.example/h.jpg"></div>
+<p class="byline">By Ana Vell</p>"""
+    photo = extract(_story(HEADLINE + header)).photos[0]
+    assert (photo.caption, photo.credit) == (None, None)
+
+
+def test_topics_from_a_labelled_tag_list_after_the_body() -> None:
+    tags = """<div class="tags-box"><h4>Related Tags: </h4><ul class="ptag">
+<li><a href="https://news.example.org/t/sarn-valley">Sarn Valley </a></li>
+<li><a href="https://news.example.org/t/hostages">Hostages,</a></li></ul></div>
+<div class="more"><h4>Topics</h4><ul><li><a href="/t/other">Other story</a></li></ul></div>"""
+    article = extract(_story(HEADLINE, after_body=tags))
+    assert article.topics == (Topic(name="Sarn Valley"), Topic(name="Hostages"))
+
+
+def test_topics_from_a_run_of_topic_links_under_the_headline() -> None:
+    # A "filed under" row: a category link and topic-page links side by side.
+    row = """<div class="filed-under"><a href="/world" class="a-cat">World</a>
+<a href="/topic/hostages" class="topic"><span>Hostages</span></a>
+<a href="/topic/sarn-valley" class="topic"><span>Sarn Valley</span></a></div>"""
+    trending = """<div class="trending"><a href="/topic/elections">Elections</a>
+<a href="/topic/weather">Weather</a></div>"""
+    article = extract(_story(HEADLINE + row, before=trending))
+    assert article.topics == (Topic(name="Hostages"), Topic(name="Sarn Valley"))
+
+
+def test_section_tag_label_above_the_headline_is_not_a_topic() -> None:
+    header = '<p class="section-tag"><a href="/news/">News</a></p>' + HEADLINE
+    article = extract(_story(header))
+    assert (article.kicker, article.topics) == ("News", ())

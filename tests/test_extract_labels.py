@@ -80,6 +80,25 @@ def test_benchmark_labels_cover_enough_pages_and_templates() -> None:
     assert len({label["template"] for label in labels.values()}) >= 6
 
 
+def test_labelled_pages_together_cover_forty_pages_and_eight_templates() -> None:
+    """Issue #16: at least 40 pages from at least 8 templates, 30 from html-dev, 10 written."""
+    benchmark, written = _entries(BENCHMARK_LABELS), _entries(PAGES / "labels.json")
+    templates = {label["template"] for label in (*benchmark.values(), *written.values())}
+    assert len(written) >= 10
+    assert len(benchmark) + len(written) >= 40
+    assert len(templates) >= 8
+
+
+def test_one_template_has_one_name_across_both_label_files() -> None:
+    """Spellings such as "Next.js news app" and "NextJS News App" would count one template twice."""
+    labels = (*_entries(BENCHMARK_LABELS).values(), *_entries(PAGES / "labels.json").values())
+    spellings: dict[str, set[str]] = {}
+    for label in labels:
+        key = re.sub(r"[^a-z0-9]", "", label["template"].casefold())
+        spellings.setdefault(key, set()).add(label["template"])
+    assert {key: names for key, names in spellings.items() if len(names) > 1} == {}
+
+
 def test_every_labelled_test_page_exists_and_every_page_is_labelled() -> None:
     labelled = set(_entries(PAGES / "labels.json"))
     assert labelled == {path.name for path in PAGES.glob("*.html")}

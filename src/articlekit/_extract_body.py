@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
+from articlekit._extract_caption import CaptionParts, caption_parts
 from articlekit._extract_meta import clean, element_text, raw_text, strip_forbidden
 from articlekit._numbers import ascii_integer
 from articlekit._text import FORBIDDEN_CHARACTER
@@ -325,7 +326,8 @@ def _paragraph_scores(
     scores: dict[Any, float] = {}
     for element in root.iter(*_SCORED_TAGS):
         tag = _tag(element)
-        if not _reads_as_prose(element, tag, text, links):
+        # A caption or byline is left out of the body (`blocks_of`): it cannot make one either.
+        if not _reads_as_prose(element, tag, text, links) or _is_not_body_text(element, tag):
             continue
         score = _paragraph_score(element, tag)
         ancestor = element.getparent()
@@ -542,7 +544,10 @@ def _credit_after_label(rest: str) -> str:
 
 
 _CREDIT_CLASSES: Final = re.compile(r"credit|byline|copyright|source", re.I)
-_CREDIT_LABEL: Final = re.compile(r"^(?:photo|credit|image)s?\s*(?:by|:)\s*", re.I)
+_CREDIT_LABEL: Final = re.compile(
+    r"^(?:(?:photo|credit|image)s?\s*(?:by|via|:)\s*)?(?:(?:©|\(c\))\s*)?", re.I
+)
+_BRACKETS: Final = ("()", "[]")
 
 
 def photo_of(figure: etree._Element, base: str | None) -> Photo | None:
@@ -554,8 +559,7 @@ def photo_of(figure: etree._Element, base: str | None) -> Photo | None:
     href = _image_url(image, base)
     if href is None:
         return None
-    caption_element = None if lone else next(figure.iter("figcaption"), None)
-    caption, credit = (None, None) if caption_element is None else _caption(caption_element)
+    caption, credit = _caption(caption_parts(figure))
     alt = clean(image.get("alt"))
     try:
         return Photo(
@@ -576,15 +580,39 @@ def _dimension(value: str | None) -> int | None:
     return number if number is not None and 1 <= number <= MAX_INT else None
 
 
-def _caption(caption_element: etree._Element) -> tuple[str | None, str | None]:
-    """A figure caption's text and credit: moved out of an element of its own, else copied."""
-    credit_element = _credit_element(caption_element)
+def _caption(parts: CaptionParts) -> tuple[str | None, str | None]:
+    """A picture's caption text and credit: the credit's own element, else copied from the text."""
+    inside = None if parts.caption is None else _credit_element(parts.caption)
+    credit_element = inside if inside is not None else parts.credit
+    if parts.caption is None:
+        return None, _credit_text(credit_element)
+    caption = _caption_text(parts.caption, inside)
     if credit_element is None:
-        caption = element_text(caption_element)
         return caption, (split_credit(caption) if caption else None)
-    credit = element_text(credit_element)
-    caption = clean(_text_outside(caption_element, credit_element))
-    return caption, (clean(_CREDIT_LABEL.sub("", credit)) if credit else None)
+    return caption, _credit_text(credit_element)
+
+
+def _caption_text(caption: etree._Element, credit: etree._Element | None) -> str | None:
+    """The caption's text without its credit element and its "more"/"less" toggle buttons."""
+    skipped = {*_toggles(caption), *([] if credit is None else [credit])}
+    return clean(_text_outside(caption, skipped)) if skipped else element_text(caption)
+
+
+def _toggles(caption: etree._Element) -> list[etree._Element]:
+    """Buttons and links without an address: scripts' "more" and "less" toggles, not text."""
+    return [
+        element
+        for element in caption.iterdescendants("a", "button")
+        if element.tag == "button" or not element.get("href")
+    ]
+
+
+def _credit_text(credit_element: etree._Element | None) -> str | None:
+    """A credit element's text without a leading "Photo:", "Image via" or brackets."""
+    credit = None if credit_element is None else element_text(credit_element)
+    if credit and len(credit) > 2 and credit[0] + credit[-1] in _BRACKETS:
+        credit = credit[1:-1]
+    return clean(_CREDIT_LABEL.sub("", credit)) if credit else None
 
 
 def _credit_element(caption_element: etree._Element) -> etree._Element | None:
@@ -595,15 +623,15 @@ def _credit_element(caption_element: etree._Element) -> etree._Element | None:
     return None
 
 
-def _text_outside(caption_element: etree._Element, credit_element: etree._Element) -> str:
-    """The caption's text in document order without the credit element's; its tail stays."""
+def _text_outside(caption_element: etree._Element, skipped: set[etree._Element]) -> str:
+    """The caption's text in document order without the *skipped* elements'; their tails stay."""
     pieces: list[str] = []
     # Start and end events: an element's tail follows the text of its children. Comments and
     # processing instructions come as one event each, their text left out and their tail kept.
     walk = etree.iterwalk(caption_element, events=("start", "end", "comment", "pi"))
     for event, element in walk:
         if event == "start":
-            if element is credit_element:
+            if element in skipped:
                 walk.skip_subtree()  # its end event still comes, with the tail
             else:
                 pieces.append(element.text or "")

@@ -47,13 +47,6 @@ def _rel(link: etree._Element) -> list[str]:
     return (link.get("rel") or "").lower().split()
 
 
-def _names_around(link: etree._Element) -> str:
-    """The class names of a link and of its two closest ancestors."""
-    parent = link.getparent()
-    grandparent = parent.getparent() if parent is not None else None
-    return " ".join(_names(e) for e in (link, parent, grandparent) if e is not None)
-
-
 # Each rule says what a link near the headline names, or None; the first that knows decides.
 # WordPress writes rel="category tag" on category links and rel="tag" on tag links.
 _LINK_RULES: Final[tuple[Callable[[etree._Element], str | None], ...]] = (
@@ -61,9 +54,22 @@ _LINK_RULES: Final[tuple[Callable[[etree._Element], str | None], ...]] = (
     lambda link: "topic" if "tag" in _rel(link) else None,
     lambda link: "topic" if _TOPIC_PATHS.search(link.get("href") or "") else None,
     lambda link: "section" if _SECTION_PATHS.search(link.get("href") or "") else None,
-    lambda link: "topic" if _TOPIC_CLASSES.search(_names_around(link)) else None,
-    lambda link: "section" if _SECTION_CLASSES.search(_names_around(link)) else None,
+    lambda link: _kind_by_class(link),
 )
+
+
+def _kind_by_class(link: etree._Element) -> str | None:
+    """What the closest of a link and its two ancestors with a telling class name says."""
+    parent = link.getparent()
+    grandparent = parent.getparent() if parent is not None else None
+    for element in (link, parent, grandparent):
+        names = "" if element is None else _names(element)
+        # "section-tag" labels a section: the section's word decides over the tag's.
+        if _SECTION_CLASSES.search(names):
+            return "section"
+        if _TOPIC_CLASSES.search(names):
+            return "topic"
+    return None
 
 
 def link_kind(link: etree._Element) -> str | None:
@@ -136,6 +142,80 @@ def tag_links(root: etree._Element) -> list[str]:
             if label:
                 names.append(label)
     return names
+
+
+# The label printed before a list of topic links: "Tags:", "Related Tags:", "Filed under:".
+_TOPIC_LIST_LABEL: Final = re.compile(
+    r"(?:related )?(?:tags?|topics?|tagged(?: with)?|filed under|keywords?) ?:?", re.I
+)
+_MIN_TOPIC_RUN: Final = 2  # one topic-path link alone is a "more on" teaser, two are a tag list
+_MAX_TOPIC_LINKS: Final = 30
+
+
+def topic_lists(root: etree._Element, h1: etree._Element | None) -> list[str]:
+    """The topics of the first tag list: links after a "Tags:" label, runs of ``/tag/`` links.
+
+    Only lists from the headline's container on are read: trending bars above the article
+    link to topic pages too, and lists after the first belong to other stories.
+    """
+    if h1 is None:
+        return []
+    start = _header_scope(h1)
+    seen = False
+    checked: set[etree._Element] = set()
+    for element in root.iter(start.tag, "a"):  # filtered in C: the scope, then its links
+        seen = seen or element is start
+        container = _link_list(element) if seen and element.tag == "a" else None
+        if container is None or container in checked:
+            continue
+        checked.add(container)
+        names = _labelled_links(container) or _topic_path_run(container)
+        if names:
+            return list(dict.fromkeys(names))
+    return []
+
+
+def _link_list(link: etree._Element) -> etree._Element | None:
+    """The list a link is an item of: its parent, or its list item's parent."""
+    parent = link.getparent()
+    if parent is not None and parent.tag == "li":
+        return parent.getparent()
+    return parent
+
+
+def _is_topic_label(element: etree._Element | None) -> bool:
+    text = None if element is None else element.text
+    if not text or len(text) > _MAX_LABEL:
+        return False
+    return _TOPIC_LIST_LABEL.fullmatch(" ".join(text.split())) is not None
+
+
+def _labelled_links(container: etree._Element) -> list[str]:
+    """The links of a list opened by a "Tags:" label, or printed after one."""
+    if _is_topic_label(container) or _is_topic_label(container.getprevious()):
+        return _labels(list(_own_links(container)))
+    return []
+
+
+def _topic_path_run(container: etree._Element) -> list[str]:
+    """The ``/tag/`` and ``/topic/`` links of a list holding two or more of them."""
+    links = [link for link in _own_links(container) if _TOPIC_PATHS.search(link.get("href") or "")]
+    return _labels(links) if len(links) >= _MIN_TOPIC_RUN else []
+
+
+def _own_links(element: etree._Element) -> Iterator[etree._Element]:
+    """The element's links as children or inside its list items: one list, not its nested ones."""
+    for child in element:
+        if child.tag == "a":
+            yield child
+        elif child.tag == "li":
+            yield from child.iterchildren("a")
+
+
+def _labels(links: list[etree._Element]) -> list[str]:
+    """The links' texts without the commas pages print between them."""
+    labels = ((_label(link) or "").rstrip(",;|· ") for link in links[:_MAX_TOPIC_LINKS])
+    return [label for label in labels if label]
 
 
 def breadcrumb_section(root: etree._Element, headline: str | None) -> str | None:

@@ -12,9 +12,10 @@ Conventions:
   OpenGraph, ``article:*`` and other ``<meta>`` tags, then ``rel=author``, ``<time datetime>``,
   ``<h1>`` and ``<title>``;
 - dates without a timezone are read as UTC;
-- a caption keeps its text as printed; a credit printed inside it ("Photo by NAME/AGENCY.",
-  "(AGENCY)", "Credit: ...") is copied to `Photo.credit`, a credit in an element of its own
-  (``.credit``, ``.byline``, ``<small>``) is moved there;
+- a caption (``<figcaption>``, else a ``.caption``-like element beside the image) keeps its
+  text as printed; a credit printed inside it ("Photo by NAME/AGENCY.", "(AGENCY)",
+  "Credit: ...") is copied to `Photo.credit`, a credit in an element of its own (``.credit``,
+  ``.byline``, ``<small>``, a ``.credit`` beside the image) is moved there;
 - without a URL the article's ``uri`` is ``urn:sha256:`` of its headline and body text.
 """
 
@@ -39,6 +40,7 @@ from articlekit._extract_header import (
     lead_figure,
     paragraph_saying,
     tag_links,
+    topic_lists,
 )
 from articlekit._extract_meta import (
     clean,
@@ -288,7 +290,7 @@ def extract(html: str | bytes, /, *, url: str | None = None) -> Article:
         header_kicker,
         breadcrumb_section(root, headline),
     )
-    topics = _topics(root, json_ld, header_topics)
+    topics = _topics(root, json_ld, [*header_topics, *topic_lists(root, h1)])
     authors = _pick(json_ld.get("authors"), microdata.get("authors"), meta.get("authors"))
     authors = authors or _visible_authors(root)
     published = _published(root, h1, json_ld, microdata, meta)
@@ -401,7 +403,7 @@ def _headline_furniture(h1: etree._Element | None, json_ld: dict[str, Any]) -> _
 
 
 def _topics(root: etree._Element, json_ld: dict[str, Any], shown: list[str]) -> list[Topic]:
-    """JSON-LD ``about``, else the tag links above the headline and ``rel=tag`` links, once each."""
+    """JSON-LD ``about``, else the tag links shown (*shown*) and ``rel=tag`` links, once each."""
     names = json_ld.get("topics") or [*shown, *tag_links(root)]
     topics = (_safe(Topic, name=name) for name in dict.fromkeys(names) if name)
     return [topic for topic in topics if topic is not None]
@@ -498,8 +500,15 @@ def _body_and_photos(
     containers = find_body(root, hint) or _short_article(root, h1)
     body, photos = blocks_of(containers, base, headline)
     if h1 is not None and not _opens_with_first_photo(body):
-        body, photos = _with_lead_photo(body, photos, lead_figure(h1, containers[0]), base)
+        lead = lead_figure(h1, _first_below(containers, h1))
+        body, photos = _with_lead_photo(body, photos, lead, base)
     return _Found(body, photos, containers[0] if containers[0] is not root else None)
+
+
+def _first_below(containers: list[etree._Element], h1: etree._Element) -> etree._Element:
+    """The first body container not around the headline: a header holding a dek can score too."""
+    around = set(h1.iterancestors())
+    return next((c for c in containers if c not in around), containers[-1])
 
 
 def _short_article(root: etree._Element, h1: etree._Element | None) -> list[etree._Element]:
