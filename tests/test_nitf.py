@@ -661,3 +661,16 @@ def test_a_tagline_holding_more_than_the_copyrite_is_reported():
     ).encode()
     with pytest.warns(RepairWarning, match="no field for them: tagline"):
         assert nitf.loads(data).copyright_notice == "(c) Press"
+
+
+def test_text_that_reads_like_markup_comes_back_as_text_from_articlekits_own_nitf():
+    """Found by fuzzing: escaped HTML in a paragraph is a producer's markup, but not in the
+    documents articlekit writes, which say so in their generator meta."""
+    article = Article(
+        uri="urn:x:1",
+        headline="H",
+        body=[Paragraph(text="&lt;p&gt;Use &lt;b&gt;bold&lt;/b&gt; sparingly")],
+    )
+    data = nitf.dumps(article)
+    assert b'<meta name="generator" content="articlekit ' in data
+    assert nitf.loads(data) == article  # no RepairWarning: the suite turns warnings into errors

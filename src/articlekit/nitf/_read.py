@@ -146,12 +146,13 @@ def _build(element: etree._Element, build: Callable[..., _T], **fields: Any) -> 
 class _Reading:
     """One document being read: its repairs, the zone of naive times, what it did not read."""
 
-    __slots__ = ("not_read", "repairs", "zone")
+    __slots__ = ("not_read", "own", "repairs", "zone")
 
     def __init__(self, repairs: Repairs, zone: tzinfo) -> None:
         self.repairs = repairs
         self.zone = zone
         self.not_read: dict[str, None] = {}
+        self.own = False  # written by articlekit: no text is taken for escaped markup
 
     def report(self, repair: str, element: etree._Element) -> None:
         self.repairs.report(repair, where=f"<{local(element)}>", line=source_line(element))
@@ -370,8 +371,20 @@ def _anpa_keyword(head: etree._Element | None) -> str | None:
     return None
 
 
+def _is_articlekits(head: etree._Element | None) -> bool:
+    """Tell whether the document's head says articlekit wrote it (its generator ``meta``)."""
+    metas = _children(head, "meta")
+    return bool(metas) and all(
+        m.get("name") == "generator" and (m.get("content") or "").startswith("articlekit ")
+        for m in metas
+    )
+
+
 def _head_fields(head: etree._Element | None, reading: _Reading) -> dict[str, Any]:
     head_parts = _first_children(head)
+    if _is_articlekits(head):
+        reading.own = True
+        head_parts.pop("meta", None)  # read: it says who wrote the document
     docdata = head_parts.get("docdata")
     parts = _first_children(docdata)
     reading.check_children(head, head_parts)
@@ -539,7 +552,11 @@ class _Body:
         """Read the blocks in *container*; the recursion is bounded by the parser's depth."""
         for element in container:
             if element.tag in _PARAGRAPH_TAGS:  # the most common block, read without a call
-                if len(element) == 0 and looks_like_html(element.text or ""):
+                if (
+                    len(element) == 0
+                    and not self.reading.own
+                    and looks_like_html(element.text or "")
+                ):
                     self.add_html(element)
                     continue
                 text = _inline(element)

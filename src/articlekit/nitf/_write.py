@@ -8,6 +8,7 @@ from typing import Any, Final
 
 from lxml import etree
 
+from articlekit._version import __version__
 from articlekit.inline import inline_to_element
 from articlekit.model import (
     Article,
@@ -60,6 +61,10 @@ def format_norm(value: datetime) -> str:
     minutes = abs(offset) // timedelta(minutes=1)
     sign = "-" if offset < timedelta(0) else "+"
     return f"{text}{sign}{minutes // 60:02d}{minutes % 60:02d}"
+
+
+GENERATOR: Final = f"articlekit {__version__}"
+"""The generator ``meta`` articlekit writes in every NITF document's head."""
 
 
 def _sub(
@@ -166,6 +171,8 @@ def _pubdata(head: etree._Element, article: Article) -> None:
 def _head(root: etree._Element, article: Article) -> None:
     head = _sub(root, "head")
     _sub(head, "title", article.headline)
+    # Marks the document as articlekit's: its reader then takes every text as the text it is.
+    _sub(head, "meta", name="generator", content=GENERATOR)
     _docdata(head, article)
     _pubdata(head, article)
     if article.updated is not None:
