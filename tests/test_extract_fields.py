@@ -351,3 +351,15 @@ def test_a_header_whose_tag_name_lxml_cannot_match_by_is_read():
     )
     with contextlib.suppress(articlekit.ArticleKitError):  # refused in our words: fine
         extract(page)  # a bare ValueError is not
+
+
+def test_a_declared_image_urllib_cannot_read_gives_no_photo():
+    """Found by fuzzing: a declared image such as "https://[x/a.jpg" raised a bare ValueError."""
+    page = (
+        b'<html><head><meta property="og:image" content="https://[x/a.jpg"></head><body>'
+        b"<article><h1>Harbour reopens</h1><p>Ships are back in the harbour after the storm, "
+        b"and the quays are busy again.</p></article></body></html>"
+    )
+    article = extract(page, url="https://example.org/news/a")
+    assert article.headline == "Harbour reopens"
+    assert article.photos == ()

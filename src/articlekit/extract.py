@@ -436,7 +436,10 @@ def _without_dek(body: list[Block], dek: str | None) -> list[Block]:
 
 def _declared_photo(image: str | None, base: str | None) -> list[Photo]:
     """The declared image as the lead photo, for a page that shows none."""
-    href = declared_image(urljoin(base, image) if image and base else image)
+    try:
+        href = declared_image(urljoin(base, image) if image and base else image)
+    except ValueError:  # a URL urllib cannot read, such as "https://[x/a" (found by fuzzing)
+        return []
     photo = _safe(Photo, href=href) if href else None
     return [photo] if photo is not None else []
 
