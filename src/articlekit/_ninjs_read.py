@@ -742,7 +742,11 @@ def _text_1x(out: dict[str, Any], key: str, value: Any) -> None:
     # TT's TTNINJS names its HTML body body_html5
     html = role.rsplit("_", 1)[-1] in {"html", "html5", "xhtml", "richtext"}
     entry = {"role": role, "contenttype": "text/html" if html else "text/plain", "value": value}
-    out.setdefault("bodies" if kind == "body" else "descriptions", []).append(entry)
+    name = "bodies" if kind == "body" else "descriptions"
+    entries = out.setdefault(name, [])
+    if not isinstance(entries, list):  # the 2.x member given too, not as an array (fuzzing)
+        raise ValidationError(f"not an array, and {key} is given beside it", path=name)
+    entries.append(entry)
 
 
 def _byline_1x(out: dict[str, Any], key: str, value: Any) -> None:
