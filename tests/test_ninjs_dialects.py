@@ -318,3 +318,12 @@ def test_an_item_without_uri_holding_a_lone_surrogate_reads_or_refuses_never_cra
         warnings.simplefilter("ignore", articlekit.RepairWarning)
         with contextlib.suppress(articlekit.ArticleKitError):
             ninjs.loads(rb'{"headline": "x", "x": "\ud800"}')
+
+
+def test_a_1x_body_beside_a_bodies_member_that_is_no_array_is_refused_in_our_words():
+    """Found by fuzzing: the 1.x body_text was appended to a string and raised AttributeError."""
+    document = (
+        '{"uri": "urn:x:1", "type": "text", "headline": "H", "bodies": "x", "body_text": "y"}'
+    )
+    with pytest.raises(ValidationError, match="bodies: not an array, and body_text"):
+        ninjs.loads(document)
