@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from articlekit import ParseError, ValidationError
 from articlekit import extract as extract_module
+from articlekit.web import _extract
 from articlekit._xml import MAX_DEPTH, MAX_INLINE_DEPTH
 from articlekit.extract import extract
 from articlekit.model import Byline, Heading, ListBlock, Paragraph, Photo, PhotoRef, Quote, Topic
@@ -531,7 +532,7 @@ def test_nesting_beyond_the_depth_limit_is_read_as_text_with_a_small_stack() -> 
 
 def test_the_page_tree_is_cut_to_the_depth_limit_keeping_the_text() -> None:
     deep = "<div>" * (MAX_DEPTH + 50) + "<p>deep <b>words</b></p>" + "</div>" * (MAX_DEPTH + 50)
-    root = extract_module._parse(_page("", deep))
+    root = _extract._parse(_page("", deep))
     assert not root.xpath("/".join(["self::*"] + ["*"] * MAX_INLINE_DEPTH))
     assert "deep words" in "".join(map(str, root.itertext()))
 
@@ -540,7 +541,7 @@ def test_the_page_tree_is_cut_to_the_depth_limit_keeping_the_text() -> None:
 def test_a_page_beyond_the_size_limit_is_a_parse_error_naming_it(
     monkeypatch: pytest.MonkeyPatch, page: str | bytes
 ) -> None:
-    monkeypatch.setattr(extract_module, "MAX_BYTES", 100)
+    monkeypatch.setattr(_extract, "MAX_BYTES", 100)
     with pytest.raises(ParseError, match=r"too large: 207 (bytes|characters), the limit is 100"):
         extract(page)
 

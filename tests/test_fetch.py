@@ -12,9 +12,10 @@ import pytest
 import articlekit
 import articlekit.cli
 from _web_server import HEADLINE, NEWS_PAGE, SLOW_SECONDS, WebServer, serving
-from articlekit import _fetch, json, ninjs, web
+from articlekit import json, ninjs, web
 from articlekit._cli_paths import url_stem
-from articlekit._fetch import FetchError, fetch, is_url
+from articlekit.web import _fetch
+from articlekit.web._fetch import FetchError, fetch, is_url
 
 
 @pytest.fixture(scope="module")

@@ -22,9 +22,10 @@ from hypothesis import strategies as st
 
 import articlekit
 from _redos import MODES, Mode, Use, UseMode, analyse, package_uses
-from articlekit import ArticleKitError, Byline, _extract_body, _extract_meta, _validate, extract
-from articlekit._extract_meta import clean
+from articlekit import ArticleKitError, Byline, _validate
 from articlekit._formats import ROUND_TRIP, get_format
+from articlekit.web import _body, _extract, _meta
+from articlekit.web._meta import clean
 
 # Patterns the checker flags that may stay, because their input is bounded: the key is the
 # pattern's place (`Use.where`) and mode, the value says why it is safe and what the bound is.
@@ -166,10 +167,10 @@ def test_package_patterns_are_checked_in_the_modes_they_run_in() -> None:
     for use in package_uses(articlekit):
         modes.setdefault(use.where, set()).add(use.mode)
     assert modes["articlekit._validate._EMAIL"] == {"fullmatch"}
-    assert modes["articlekit._extract_meta._URL_LIKE"] == {"match"}
-    assert modes["articlekit._extract_meta._AND"] == {"search"}
-    assert modes["articlekit._extract_body._PHOTO_BY"] == {"search"}
-    assert modes["articlekit.extract._KICKER"] == set(MODES)  # passed to a function
+    assert modes["articlekit.web._meta._URL_LIKE"] == {"match"}
+    assert modes["articlekit.web._meta._AND"] == {"search"}
+    assert modes["articlekit.web._body._PHOTO_BY"] == {"search"}
+    assert modes["articlekit.web._extract._KICKER"] == set(MODES)  # passed to a function
 
 
 # --- the rewritten patterns accept what the old ones did ------------------------------------
@@ -226,7 +227,7 @@ _CAPTION_PIECES = (
 
 @given(_joined(*_CAPTION_PIECES).map(lambda text: clean(text) or ""))
 def test_split_credit_finds_what_the_backtracking_patterns_did(caption: str) -> None:
-    assert _extract_body.split_credit(caption) == _old_split_credit(caption)
+    assert _body.split_credit(caption) == _old_split_credit(caption)
 
 
 _CLASS_PIECES = ("caption", "Credit", "date", "META", "post-meta", "x", "-", "_", ".", " ", "\t",
@@ -236,7 +237,7 @@ _CLASS_PIECES = ("caption", "Credit", "date", "META", "post-meta", "x", "-", "_"
 @given(_joined(*_CLASS_PIECES))
 def test_not_body_pattern_finds_what_the_backtracking_one_did(names: str) -> None:
     old = re.search(_OLD_NOT_BODY, names, re.IGNORECASE) is not None
-    assert (_extract_body._NOT_BODY.search(names) is not None) == old
+    assert (_body._NOT_BODY.search(names) is not None) == old
 
 
 _LINE_PIECES = ("sign up", "Sign Up", " ", "newsletter", "x", "\n", "share this", "more from ",
@@ -246,7 +247,7 @@ _LINE_PIECES = ("sign up", "Sign Up", " ", "newsletter", "x", "\n", "share this"
 @given(_joined(*_LINE_PIECES))
 def test_boilerplate_pattern_finds_what_the_backtracking_one_did(line: str) -> None:
     old = re.match(_OLD_BOILER_LINE, line, re.IGNORECASE) is not None
-    assert (_extract_body._BOILER_LINE.match(line) is not None) == old
+    assert (_body._BOILER_LINE.match(line) is not None) == old
 
 
 _BYLINE_PIECES = ("By ", "Ann", " ", "and", "AND", "und", "et", "y", ",", "&", "\t", "\n", "Lee",
@@ -255,9 +256,9 @@ _BYLINE_PIECES = ("By ", "Ann", " ", "and", "AND", "und", "et", "y", ",", "&", "
 
 @given(_joined(*_BYLINE_PIECES))
 def test_split_names_splits_where_the_backtracking_pattern_did(line: str) -> None:
-    text = _extract_meta._BY.sub("", line)
+    text = _meta._BY.sub("", line)
     parts = re.split(_OLD_AND, text, flags=re.IGNORECASE)
-    assert _extract_meta.split_names(line) == [name for name in map(clean, parts) if name]
+    assert _meta.split_names(line) == [name for name in map(clean, parts) if name]
 
 
 _TITLE_PIECES = ("Head", "line", " ", "|", "-", "\u2013", "\u2014", ":", "Site", "S", ".")
@@ -270,7 +271,7 @@ def test_site_name_is_cut_from_titles_as_the_pattern_did(
     if not title or not site:  # extract only cuts when both are there
         return
     old = re.sub(rf"\s*[|\-\u2013\u2014:]\s*{re.escape(site)}\s*$", "", title) or title
-    assert extract._without_site_name(title, site) == old
+    assert _extract._without_site_name(title, site) == old
 
 
 @given(
@@ -281,7 +282,7 @@ def test_site_name_is_cut_from_titles_as_the_pattern_did(
 )
 def test_charset_pattern_finds_what_the_backtracking_one_did(data: bytes) -> None:
     old = re.search(_OLD_CHARSET, data, re.IGNORECASE)
-    new = extract._CHARSET.search(data)
+    new = _extract._CHARSET.search(data)
     assert (new and new.group(1)) == (old and old.group(1))
 
 
@@ -397,7 +398,7 @@ def _page(size: int) -> str:
 
 
 def test_extract_takes_linear_time_on_hostile_captions_classes_bylines_and_titles() -> None:
-    _assert_linear(lambda page: extract.extract(page, url="https://example.org/a"), _page)
+    _assert_linear(lambda page: _extract.extract(page, url="https://example.org/a"), _page)
 
 
 @pytest.mark.parametrize(
@@ -409,15 +410,15 @@ def test_extract_takes_linear_time_on_hostile_captions_classes_bylines_and_title
     ],
 )
 def test_split_credit_takes_linear_time(make: Callable[[int], str]) -> None:
-    _assert_linear(_extract_body.split_credit, make)
+    _assert_linear(_body.split_credit, make)
 
 
 def test_split_names_takes_linear_time_on_runs_of_spaces() -> None:
-    _assert_linear(_extract_meta.split_names, lambda size: "By Ann" + " " * size + "x")
+    _assert_linear(_meta.split_names, lambda size: "By Ann" + " " * size + "x")
 
 
 def test_site_name_cut_takes_linear_time() -> None:
     _assert_linear(
-        lambda title: extract._without_site_name(title, "-" * _SMALL + "x"),
+        lambda title: _extract._without_site_name(title, "-" * _SMALL + "x"),
         lambda size: "-" * size,
     )

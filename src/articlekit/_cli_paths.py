@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from articlekit._fetch import is_url
+from articlekit.web._fetch import is_url
 
 STDIO: Final = "-"
 

@@ -34,12 +34,12 @@ from articlekit._cli_paths import (
     plan_folder,
     shown,
 )
-from articlekit._fetch import DEFAULT_TIMEOUT, Page, fetch, is_url
 from articlekit._formats import FORMATS, READABLE, WRITABLE, Format, detect_file, get_format
 from articlekit._io import MAX_BYTES, read_binary
 from articlekit._version import __version__
 from articlekit.errors import ArticleKitError
 from articlekit.model import Article, Heading, ListBlock, Paragraph, Quote
+from articlekit.web._fetch import DEFAULT_TIMEOUT, Page, fetch, is_url
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 # The ninjs versions whose official schema ships with articlekit (as in _schemas, which the

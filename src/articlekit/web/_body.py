@@ -14,8 +14,6 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from articlekit._extract_caption import CaptionParts, caption_parts
-from articlekit._extract_meta import clean, element_text, raw_text, strip_forbidden
 from articlekit._numbers import ascii_integer
 from articlekit._text import FORBIDDEN_CHARACTER
 from articlekit._validate import MAX_INT
@@ -23,6 +21,8 @@ from articlekit._xml import remove_keeping_tail
 from articlekit.errors import ValidationError
 from articlekit.inline import canonical_inline_from_element
 from articlekit.model import Block, Heading, ListBlock, Paragraph, Photo, PhotoRef, Quote
+from articlekit.web._caption import CaptionParts, caption_parts
+from articlekit.web._meta import clean, element_text, raw_text, strip_forbidden
 
 # Never content: code, chrome and controls.
 _JUNK_TAGS: Final = frozenset(

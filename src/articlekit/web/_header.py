@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from lxml import etree
 
-from articlekit._extract_meta import clean, element_text
+from articlekit.web._meta import clean, element_text
 
 # Class names of the label above a headline that names its desk or section.
 _SECTION_CLASSES: Final = re.compile(

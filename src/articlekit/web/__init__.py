@@ -20,8 +20,8 @@ import codecs
 from typing import IO
 
 from articlekit._io import read_binary
-from articlekit.extract import extract
 from articlekit.model import Article
+from articlekit.web._extract import extract
 
 __all__ = ["load", "loads"]
 

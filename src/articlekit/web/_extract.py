@@ -1,0 +1,566 @@
+"""Read a real-world news page into an `Article`: metadata first, then the body by content scoring.
+
+Conventions:
+
+- no network: nothing the page links to is fetched; relative URLs are resolved against the
+  page's canonical URL, ``og:url`` or the ``url`` argument;
+- bytes are decoded as the page declares (BOM, ``<meta charset>``), else as UTF-8, else as
+  Windows-1252; at most 16 MiB are read;
+- the dek, kicker and captions as shown win over declared ones; otherwise declared metadata
+  wins over what the page shows: JSON-LD (``NewsArticle``, ``Article``,
+  ``ReportageNews``, ``BlogPosting``, ... inside ``@graph`` and lists too), then microdata, then
+  OpenGraph, ``article:*`` and other ``<meta>`` tags, then ``rel=author``, ``<time datetime>``,
+  ``<h1>`` and ``<title>``;
+- dates without a timezone are read as UTC;
+- a caption (``<figcaption>``, else a ``.caption``-like element beside the image) keeps its
+  text as printed; a credit printed inside it ("Photo by NAME/AGENCY.", "(AGENCY)",
+  "Credit: ...") is copied to `Photo.credit`, a credit in an element of its own (``.credit``,
+  ``.byline``, ``<small>``, a ``.credit`` beside the image) is moved there;
+- without a URL the article's ``uri`` is ``urn:sha256:`` of its headline and body text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from collections.abc import Callable
+from typing import Any, Final, NamedTuple
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from articlekit._xml import MAX_INLINE_DEPTH
+from articlekit.errors import ParseError, ValidationError
+from articlekit.model import Article, Block, Byline, Heading, Paragraph, Photo, PhotoRef, Topic
+from articlekit.web._body import blocks_of, clean_tree, find_body, photo_of
+from articlekit.web._header import (
+    breadcrumb_section,
+    declared_image,
+    dek_element,
+    first_label,
+    header_labels,
+    lead_figure,
+    paragraph_saying,
+    tag_links,
+    topic_lists,
+)
+from articlekit.web._meta import (
+    clean,
+    element_text,
+    find_written_date,
+    from_json_ld,
+    from_meta,
+    from_microdata,
+    parse_date,
+    person_name,
+    split_names,
+)
+
+__all__ = ["MAX_BYTES", "extract"]
+
+MAX_BYTES: Final = 16 * 1024 * 1024
+"""The largest page :func:`extract` reads; the biggest news pages are a few MiB."""
+
+_PARSER: Final = etree.HTMLParser(
+    no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
+)
+# White space after the quote only, not "\s*["']?\s*": two runs of it in a row backtrack.
+_CHARSET: Final = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*(?:["']\s*)?([A-Za-z0-9_.:-]+)""", re.I
+)
+_XML_DECLARATION: Final = re.compile(r"^\s*<\?xml[^>]*\?>")
+_KICKER: Final = re.compile(r"kicker|eyebrow|overline|supertitle|rubric", re.I)
+_BYLINE: Final = re.compile(r"byline|author", re.I)
+_DATELINE: Final = re.compile(r"\bdateline\b", re.I)
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    declared = _CHARSET.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii", errors="replace").lower()
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            codec = None
+        if codec in ("latin-1", "iso8859-1", "ascii"):
+            codec = "cp1252"  # as browsers do (WHATWG Encoding: windows-1252 for these labels)
+        if codec is not None and not codec.startswith("utf-16"):
+            return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _parse(html: str | bytes) -> etree._Element:
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        data = bytes(html)
+        if len(data) > MAX_BYTES:
+            raise ParseError(f"page too large: {len(data)} bytes, the limit is {MAX_BYTES}")
+        text = _decode(data)
+    elif isinstance(html, str):
+        if len(html) > MAX_BYTES:
+            raise ParseError(f"page too large: {len(html)} characters, the limit is {MAX_BYTES}")
+        text = html
+    else:
+        raise TypeError(f"expected str or bytes, got {type(html).__name__}")
+    # lxml refuses a str that carries an encoding declaration; the text is already decoded.
+    text = _XML_DECLARATION.sub("", text.replace("\x00", ""))
+    if not text.strip():
+        raise ParseError("not HTML: the page is empty")
+    try:
+        root = etree.fromstring(text, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
+        raise ParseError(f"not HTML: {error}") from None
+    if root is None:
+        raise ParseError("not HTML: the page has no elements")
+    _flatten_too_deep(root)
+    return root
+
+
+# The elements at the deepest level `_xml.MAX_INLINE_DEPTH` allows that still hold elements:
+# below it, a paragraph's inline markup is never deeper than the model takes.
+_AT_DEPTH_LIMIT: Final = etree.XPath("/".join(["self::*"] + ["*"] * (MAX_INLINE_DEPTH - 1)) + "[*]")
+
+
+def _flatten_too_deep(root: etree._Element) -> None:
+    """Keep only the text of elements nested deeper than `_xml.MAX_INLINE_DEPTH`, in place."""
+    # The walks of inline content recurse once per level; real pages nest fewer than 60 levels,
+    # libxml2 stops at 256 (dropping the rest) or, in older releases, nowhere.
+    found: Any = _AT_DEPTH_LIMIT(root)
+    for element in found:
+        etree.strip_elements(element, "script", "style", "template", with_tail=False)
+        etree.strip_tags(element, "*")
+
+
+# The separators pages put between a headline and the site's name in og:title.
+_SITE_NAME_SEPARATORS: Final = "|-\u2013\u2014:"
+
+
+def _without_site_name(title: str, site: str) -> str:
+    """*title* without a closing separator and the site's name ("Headline | Site")."""
+    # String methods, not a pattern built from the site's name: a page controls both texts.
+    head = title.rstrip()
+    if not head.endswith(site):
+        return title
+    head = head[: len(head) - len(site)].rstrip()
+    if not head or head[-1] not in _SITE_NAME_SEPARATORS:
+        return title
+    return head[:-1].rstrip() or title
+
+
+def _pick(*values: Any) -> Any:
+    for value in values:
+        if value:
+            return value
+    return None
+
+
+def _near_headline(
+    h1: etree._Element | None,
+    pattern: re.Pattern[str],
+    read: Callable[[etree._Element], str | None] = element_text,
+) -> str | None:
+    """Text of an element whose class matches *pattern*, in the headline's container."""
+    if h1 is None:
+        return None
+    scope = h1.getparent()
+    for _ in range(2):
+        if scope is None:
+            return None
+        for element in scope.iter():
+            if element is not h1 and pattern.search(element.get("class") or ""):
+                text = read(element)
+                if text and len(text) < 400:
+                    return text
+        scope = scope.getparent()
+    return None
+
+
+def _visible_authors(root: etree._Element) -> list[str]:
+    """The names in ``rel=author`` links, else those in a "By ..." line classed as a byline."""
+    return _author_links(root) or _byline_names(root)
+
+
+def _author_links(root: etree._Element) -> list[str]:
+    names: list[str] = []
+    for link in root.iter("a"):
+        if "author" in (link.get("rel") or "").split():
+            name = element_text(link)
+            if name and name not in names and len(name) < 80:
+                names.append(name)
+    return names
+
+
+def _byline_names(root: etree._Element) -> list[str]:
+    """The names of the first short "By ..." line in an element classed as a byline."""
+    for element in root.iter():
+        if _BYLINE.search(element.get("class") or "") and len(element) < 20:
+            text = element_text(element)
+            if text and len(text) < 120 and text.lower().startswith("by "):
+                return split_names(text)
+    return []
+
+
+def _visible_time(root: etree._Element) -> Any:
+    first = None
+    for element in root.iter("time"):
+        value = element.get("datetime")
+        if not value:
+            continue
+        if element.get("pubdate") is not None or element.get("itemprop") == "datePublished":
+            return parse_date(value)
+        first = first or value
+    return parse_date(first)
+
+
+def _safe(factory: Any, **fields: Any) -> Any:
+    try:
+        return factory(**fields)
+    except (ValidationError, TypeError):
+        return None
+
+
+def _build(fields: dict[str, Any]) -> Article:
+    """Build the article, dropping optional fields a real page filled with something invalid."""
+    for _ in range(len(fields)):
+        try:
+            return Article(**fields)
+        except ValidationError as error:  # noqa: PERF203 - at most once per bad field
+            name = re.split(r"[.\[]", error.path, maxsplit=1)[0]
+            if name in ("uri", "headline", "body", "photos", "") or name not in fields:
+                raise
+            del fields[name]
+    return Article(**fields)
+
+
+def extract(html: str | bytes, /, *, url: str | None = None) -> Article:
+    """Read the article of a real-world news page: metadata, body blocks and photos.
+
+    Args:
+        html: The page as fetched: bytes (decoded as declared, else UTF-8, else Windows-1252) or
+            text.
+        url: Where the page was fetched from; used when the page names no canonical URL, and to
+            resolve relative image URLs.
+
+    Returns:
+        The article, with ``uri`` from the canonical URL, ``og:url``, *url* or else a
+        ``urn:sha256:`` of its text, and the body as paragraphs, headings, quotes, lists and
+        photo references in reading order.
+
+    Raises:
+        ParseError: The page is empty, too large or not HTML at all.
+        ValidationError: The page is HTML but has no headline of any kind and no text.
+        TypeError: *html* is neither text nor bytes.
+
+    >>> page = (
+    ...     "<html><head><title>Hi</title></head><body><article><h1>Rain due</h1>"
+    ...     "<p>Rain is expected on Sunday, the weather service said, in the north and west.</p>"
+    ...     "<p>It will clear by Monday, with sun, light wind and cooler nights ahead.</p>"
+    ...     "</article></body></html>"
+    ... )
+    >>> article = extract(page, url="https://example.org/rain")
+    >>> article.headline, len(article.body), article.uri
+    ('Rain due', 2, 'https://example.org/rain')
+
+    .. versionadded:: 0.1
+    """
+    root = _parse(html)
+    json_ld = from_json_ld(root)
+    microdata = from_microdata(root)
+    meta = from_meta(root)
+    page_url = _page_url(root, meta, json_ld, url)
+    h1 = next(root.iter("h1"), None)
+    headline = _headline(root, h1, json_ld, microdata, meta)
+    # What the page prints around its headline and in its links, read before the tree is cleaned.
+    furniture = _headline_furniture(h1, json_ld)
+    header_kicker, header_topics = header_labels(h1)
+    kicker = _pick(header_kicker, furniture.kicker)
+    section = _pick(
+        json_ld.get("section"),
+        meta.get("section"),
+        header_kicker,
+        breadcrumb_section(root, headline),
+    )
+    topics = _topics(root, json_ld, [*header_topics, *topic_lists(root, h1)])
+    authors = _pick(json_ld.get("authors"), microdata.get("authors"), meta.get("authors"))
+    authors = authors or _visible_authors(root)
+    published = _published(root, h1, json_ld, microdata, meta)
+    updated = _pick(json_ld.get("updated"), microdata.get("updated"), meta.get("updated"))
+    summary = _pick(json_ld.get("summary"), microdata.get("summary"), meta.get("summary"))
+    base = page_url or url
+    found = _body_and_photos(root, microdata.get("body_element"), h1, base, headline)
+    subheadline = _pick(
+        furniture.subheadline,
+        _shown_description(root, summary, found.start),
+        json_ld.get("subheadline"),
+    )
+    body = _without_dek(found.blocks, subheadline)
+    photos = found.photos or _declared_photo(_pick(json_ld.get("image"), meta.get("image")), base)
+    headline = headline or _headline_from_text(body)
+    fields: dict[str, Any] = {
+        "uri": page_url or _text_uri(headline, body),
+        "url": page_url,
+        "language": _pick(root.get("lang"), json_ld.get("language")),
+        "headline": headline,
+        "subheadline": subheadline,
+        "kicker": kicker,
+        "section": section,
+        "summary": summary,
+        "bylines": _bylines(authors),
+        "photos": photos,
+        "topics": topics,
+        "keywords": list(dict.fromkeys(_pick(json_ld.get("keywords"), meta.get("keywords")) or [])),
+        "body": body,
+        "published": published,
+        "updated": updated,
+        "dateline": furniture.dateline,
+        "provider": json_ld.get("provider"),
+    }
+    return _build(fields)
+
+
+_WEB: Final = ("http://", "https://")
+
+
+def _canonical_url(root: etree._Element) -> str | None:
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            return clean(link.get("href"))
+    return None
+
+
+def _page_url(
+    root: etree._Element, meta: dict[str, Any], json_ld: dict[str, Any], url: str | None
+) -> str | None:
+    """The page's own web address: the canonical link, ``og:url``, JSON-LD's, else *url*."""
+    page_url: str | None = _pick(_canonical_url(root), meta.get("url"), json_ld.get("url"), url)
+    if page_url and not page_url.startswith(_WEB):
+        return url if url and url.startswith(_WEB) else None
+    return page_url
+
+
+def _headline(
+    root: etree._Element,
+    h1: etree._Element | None,
+    json_ld: dict[str, Any],
+    microdata: dict[str, Any],
+    meta: dict[str, Any],
+) -> str | None:
+    """The declared headline (unless cut short), else og:title, the ``<h1>``, the ``<title>``."""
+    title = next(root.iter("title"), None)
+    h1_text = element_text(h1) if h1 is not None else None
+    headline: str | None = _pick(
+        _declared_headline(json_ld, microdata, h1_text),
+        microdata.get("headline"),
+        _og_title(meta),
+        h1_text,
+        element_text(title) if title is not None else None,
+    )
+    return headline
+
+
+def _declared_headline(
+    json_ld: dict[str, Any], microdata: dict[str, Any], h1_text: str | None
+) -> str | None:
+    declared: str | None = _pick(json_ld.get("headline"), microdata.get("headline"))
+    if declared and h1_text and len(h1_text) > len(declared) and h1_text.startswith(declared):
+        return h1_text  # a CMS cut the declared headline short
+    return declared
+
+
+def _og_title(meta: dict[str, Any]) -> str | None:
+    """``og:title`` without the site's name: "Headline | Site" names the site, not the story."""
+    og_title: str | None = meta.get("headline")
+    site = meta.get("site_name")
+    return _without_site_name(og_title, site) if og_title and site else og_title
+
+
+class _HeadlineFurniture(NamedTuple):
+    """What a page prints beside its headline, each found by the class of its element."""
+
+    kicker: str | None
+    subheadline: str | None  # the dek or standfirst
+    dateline: str | None
+
+
+def _headline_furniture(h1: etree._Element | None, json_ld: dict[str, Any]) -> _HeadlineFurniture:
+    """The kicker, the dek shown under the headline, the dateline."""
+    dek = dek_element(h1)
+    return _HeadlineFurniture(
+        kicker=_near_headline(h1, _KICKER, first_label),
+        subheadline=element_text(dek) if dek is not None else None,
+        dateline=_near_headline(h1, _DATELINE),
+    )
+
+
+def _topics(root: etree._Element, json_ld: dict[str, Any], shown: list[str]) -> list[Topic]:
+    """JSON-LD ``about``, else the tag links shown (*shown*) and ``rel=tag`` links, once each."""
+    names = json_ld.get("topics") or [*shown, *tag_links(root)]
+    topics = (_safe(Topic, name=name) for name in dict.fromkeys(names) if name)
+    return [topic for topic in topics if topic is not None]
+
+
+def _shown_description(
+    root: etree._Element, summary: str | None, start: etree._Element | None
+) -> str | None:
+    """The declared description, when a paragraph printed before the body reads the same."""
+    paragraph = paragraph_saying(root, summary, start) if start is not None else None
+    return element_text(paragraph) if paragraph is not None else None
+
+
+# Templates print the dek in the header and again as the body's opening (WordPress excerpts),
+# after a lead photo at most: within the first few blocks.
+_DEK_REPEATS_WITHIN: Final = 4
+
+
+def _without_dek(body: list[Block], dek: str | None) -> list[Block]:
+    """*body* without the paragraphs repeating the dek among its first blocks."""
+    if not dek:
+        return body
+    opening = [
+        block
+        for block in body[:_DEK_REPEATS_WITHIN]
+        if not (isinstance(block, (Paragraph, Heading)) and block.plain_text == dek)
+    ]
+    return opening + body[_DEK_REPEATS_WITHIN:]
+
+
+def _declared_photo(image: str | None, base: str | None) -> list[Photo]:
+    """The declared image as the lead photo, for a page that shows none."""
+    try:
+        href = declared_image(urljoin(base, image) if image and base else image)
+    except ValueError:  # a URL urllib cannot read, such as "https://[x/a" (found by fuzzing)
+        return []
+    photo = _safe(Photo, href=href) if href else None
+    return [photo] if photo is not None else []
+
+
+_HEADLINE_FROM_TEXT: Final = 120  # characters of the first paragraph, cut at a word
+
+
+def _headline_from_text(body: list[Block]) -> str:
+    """The start of the first paragraph, for a page with text and no headline of any kind."""
+    text = next((b.plain_text for b in body if isinstance(b, Paragraph)), "")
+    if not text:
+        raise ValidationError(
+            "no article found: the page has no headline (JSON-LD, og:title, <h1>, <title>)"
+            " and no paragraph of text",
+            path="headline",
+        )
+    if len(text) <= _HEADLINE_FROM_TEXT:
+        return text
+    return text[:_HEADLINE_FROM_TEXT].rsplit(" ", 1)[0] + "\u2026"
+
+
+def _published(
+    root: etree._Element,
+    h1: etree._Element | None,
+    json_ld: dict[str, Any],
+    microdata: dict[str, Any],
+    meta: dict[str, Any],
+) -> Any:
+    """The declared publication time, else a ``<time>``'s, else a date written near the h1."""
+    published = _pick(
+        json_ld.get("published"),
+        microdata.get("published"),
+        meta.get("published"),
+        _visible_time(root),
+    )
+    if published is None and h1 is not None:
+        return _written_date_near(root, h1)
+    return published
+
+
+class _Found(NamedTuple):
+    """The body as read, and where it starts on the page (None when it is the whole page)."""
+
+    blocks: list[Block]
+    photos: list[Photo]
+    start: etree._Element | None
+
+
+def _body_and_photos(
+    root: etree._Element,
+    hint: etree._Element | None,
+    h1: etree._Element | None,
+    base: str | None,
+    headline: str | None,
+) -> _Found:
+    """The body's blocks and photos, found once the tree is cleaned of boilerplate (in place).
+
+    A page too short for content scoring gives the little text its article (or page) holds.
+    """
+    clean_tree(root, hint)
+    containers = find_body(root, hint) or _short_article(root, h1)
+    body, photos = blocks_of(containers, base, headline)
+    if h1 is not None and not _opens_with_first_photo(body):
+        lead = lead_figure(h1, _first_below(containers, h1))
+        body, photos = _with_lead_photo(body, photos, lead, base)
+    return _Found(body, photos, containers[0] if containers[0] is not root else None)
+
+
+def _first_below(containers: list[etree._Element], h1: etree._Element) -> etree._Element:
+    """The first body container not around the headline: a header holding a dek can score too."""
+    around = set(h1.iterancestors())
+    return next((c for c in containers if c not in around), containers[-1])
+
+
+def _short_article(root: etree._Element, h1: etree._Element | None) -> list[etree._Element]:
+    """The ``<article>`` or ``<main>`` around the headline (or the first one), else the page."""
+    if h1 is not None:
+        around = next(h1.iterancestors("article", "main"), None)
+        if around is not None:
+            return [around]
+    return [next(root.iter("article", "main", "body"), root)]
+
+
+def _opens_with_first_photo(body: list[Block]) -> bool:
+    return any(isinstance(block, PhotoRef) and block.photo == 0 for block in body[:1])
+
+
+def _with_lead_photo(
+    body: list[Block], photos: list[Photo], lead: etree._Element | None, base: str | None
+) -> tuple[list[Block], list[Photo]]:
+    """*body* opening with the photo of *lead*, a figure shown between headline and body."""
+    photo = photo_of(lead, base) if lead is not None else None
+    if photo is None or any(known.href == photo.href for known in photos):
+        return body, photos
+    shifted = (PhotoRef(photo=b.photo + 1) if isinstance(b, PhotoRef) else b for b in body)
+    return [PhotoRef(photo=0), *shifted], [photo, *photos]
+
+
+def _text_uri(headline: str, body: list[Block]) -> str:
+    """A ``urn:sha256:`` of the headline and the body's text, for a page without a web address."""
+    text = "\n".join([headline, *(getattr(block, "text", "") for block in body)])
+    return f"urn:sha256:{hashlib.sha256(text.encode('utf-8')).hexdigest()}"
+
+
+def _bylines(authors: list[str] | None) -> list[Byline]:
+    """A byline per person, once each, without "By" and the job title after the name."""
+    names = dict.fromkeys(filter(None, map(person_name, authors or [])))
+    bylines = (_safe(Byline, name=name) for name in names)
+    return [byline for byline in bylines if byline]
+
+
+def _written_date_near(root: etree._Element, h1: etree._Element) -> Any:
+    """A date written out in words in the few hundred characters around the headline."""
+    body = next(root.iter("body"), root)
+    pieces = body.xpath(
+        ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+        " or ancestor::template)]"
+    )
+    text = " ".join(str(piece) for piece in pieces) if isinstance(pieces, list) else ""
+    headline = " ".join(str(piece) for piece in h1.itertext())  # joined as the page text
+    at = text.find(headline) if headline.strip() else -1
+    if at < 0:
+        return None
+    return find_written_date(" ".join(text[max(0, at - 300) : at + len(headline) + 600].split()))
