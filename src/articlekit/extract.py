@@ -6,6 +6,12 @@ the verb where users import it from.
 
 from __future__ import annotations
 
-from articlekit.web._extract import MAX_BYTES, extract
+from typing import Final
+
+from articlekit.web import _extract
+from articlekit.web._extract import extract
 
 __all__ = ["MAX_BYTES", "extract"]
+
+MAX_BYTES: Final = _extract.MAX_BYTES
+"""The largest page :func:`extract` reads; the biggest news pages are a few MiB."""
