@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from articlekit import ParseError, ValidationError
 from articlekit import extract as extract_module
-from articlekit.web import _extract
 from articlekit._xml import MAX_DEPTH, MAX_INLINE_DEPTH
 from articlekit.extract import extract
 from articlekit.model import Byline, Heading, ListBlock, Paragraph, Photo, PhotoRef, Quote, Topic
+from articlekit.web import _extract
 
 PARAGRAPHS = [
     "Eleven people held for 23 days by an armed group in the hills of the Sarn Valley were "

@@ -24,8 +24,8 @@ import articlekit
 from _redos import MODES, Mode, Use, UseMode, analyse, package_uses
 from articlekit import ArticleKitError, Byline, _validate
 from articlekit._formats import ROUND_TRIP, get_format
-from articlekit.web import _body, _extract, _meta
-from articlekit.web._meta import clean
+from articlekit.web import _body, _caption, _extract, _people
+from articlekit.web._common import clean
 
 # Patterns the checker flags that may stay, because their input is bounded: the key is the
 # pattern's place (`Use.where`) and mode, the value says why it is safe and what the bound is.
@@ -168,8 +168,8 @@ def test_package_patterns_are_checked_in_the_modes_they_run_in() -> None:
         modes.setdefault(use.where, set()).add(use.mode)
     assert modes["articlekit._validate._EMAIL"] == {"fullmatch"}
     assert modes["articlekit.web._meta._URL_LIKE"] == {"match"}
-    assert modes["articlekit.web._meta._AND"] == {"search"}
-    assert modes["articlekit.web._body._PHOTO_BY"] == {"search"}
+    assert modes["articlekit.web._people._AND"] == {"search"}
+    assert modes["articlekit.web._caption._PHOTO_BY"] == {"search"}
     assert modes["articlekit.web._extract._KICKER"] == set(MODES)  # passed to a function
 
 
@@ -227,7 +227,7 @@ _CAPTION_PIECES = (
 
 @given(_joined(*_CAPTION_PIECES).map(lambda text: clean(text) or ""))
 def test_split_credit_finds_what_the_backtracking_patterns_did(caption: str) -> None:
-    assert _body.split_credit(caption) == _old_split_credit(caption)
+    assert _caption.split_credit(caption) == _old_split_credit(caption)
 
 
 _CLASS_PIECES = ("caption", "Credit", "date", "META", "post-meta", "x", "-", "_", ".", " ", "\t",
@@ -256,9 +256,9 @@ _BYLINE_PIECES = ("By ", "Ann", " ", "and", "AND", "und", "et", "y", ",", "&", "
 
 @given(_joined(*_BYLINE_PIECES))
 def test_split_names_splits_where_the_backtracking_pattern_did(line: str) -> None:
-    text = _meta._BY.sub("", line)
+    text = _people._BY.sub("", line)
     parts = re.split(_OLD_AND, text, flags=re.IGNORECASE)
-    assert _meta.split_names(line) == [name for name in map(clean, parts) if name]
+    assert _people.split_names(line) == [name for name in map(clean, parts) if name]
 
 
 _TITLE_PIECES = ("Head", "line", " ", "|", "-", "\u2013", "\u2014", ":", "Site", "S", ".")
@@ -410,11 +410,11 @@ def test_extract_takes_linear_time_on_hostile_captions_classes_bylines_and_title
     ],
 )
 def test_split_credit_takes_linear_time(make: Callable[[int], str]) -> None:
-    _assert_linear(_body.split_credit, make)
+    _assert_linear(_caption.split_credit, make)
 
 
 def test_split_names_takes_linear_time_on_runs_of_spaces() -> None:
-    _assert_linear(_meta.split_names, lambda size: "By Ann" + " " * size + "x")
+    _assert_linear(_people.split_names, lambda size: "By Ann" + " " * size + "x")
 
 
 def test_site_name_cut_takes_linear_time() -> None:

@@ -10,19 +10,16 @@ import contextlib
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, Final
-from urllib.parse import urljoin
 
 from lxml import etree
 
-from articlekit._numbers import ascii_integer
 from articlekit._text import FORBIDDEN_CHARACTER
-from articlekit._validate import MAX_INT
 from articlekit._xml import remove_keeping_tail
 from articlekit.errors import ValidationError
 from articlekit.inline import canonical_inline_from_element
 from articlekit.model import Block, Heading, ListBlock, Paragraph, Photo, PhotoRef, Quote
-from articlekit.web._caption import CaptionParts, caption_parts
-from articlekit.web._meta import clean, element_text, raw_text, strip_forbidden
+from articlekit.web._common import clean, element_text, names_of, raw_text, strip_forbidden, tag_of
+from articlekit.web._photos import photo_of
 
 # Never content: code, chrome and controls.
 _JUNK_TAGS: Final = frozenset(
@@ -126,22 +123,13 @@ def _remove_forbidden_characters(root: etree._Element) -> None:
             link.set("href", cleaned)
 
 
-def _tag(element: etree._Element | None) -> str:
-    tag = None if element is None else element.tag
-    return tag.lower() if isinstance(tag, str) else ""
-
-
-def _class_id(element: etree._Element) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}"
-
-
 _ALWAYS_NEGATIVE: Final = re.compile(
     r"comment|disqus|share|sharing|social|related|newsletter", re.I
 )
 
 
 def _is_negative(element: etree._Element, long_paragraphs: int) -> bool:
-    names = _class_id(element)
+    names = names_of(element)
     if not names.strip() or not _NEGATIVE.search(names):
         return False
     if _ALWAYS_NEGATIVE.search(names):
@@ -167,7 +155,7 @@ def _always(element: etree._Element) -> bool:
 
 def _outside_quote(element: etree._Element) -> bool:
     """A footer outside a quote: in a ``<blockquote>`` it holds the attribution."""
-    return _tag(element.getparent()) != "blockquote"
+    return tag_of(element.getparent()) != "blockquote"
 
 
 def _holds_few_paragraphs(element: etree._Element) -> bool:
@@ -216,7 +204,7 @@ def _is_named_boilerplate(
     return (
         ("class" in attributes or "id" in attributes)
         and tag not in _PICTURE_TAGS
-        and not _CAPTION_CLASSES.search(_class_id(element))
+        and not _CAPTION_CLASSES.search(names_of(element))
         and _is_negative(element, long_paragraphs.get(element, 0))
     )
 
@@ -238,7 +226,7 @@ def clean_tree(root: etree._Element, keep: etree._Element | None) -> None:
     doomed: list[etree._Element] = []
     long_paragraphs = _long_paragraphs(root)
     for element in root.iter():
-        tag = _tag(element)
+        tag = tag_of(element)
         if not tag:
             doomed.append(element)  # comments and processing instructions
         elif (
@@ -259,11 +247,11 @@ def _measure(root: etree._Element) -> tuple[dict[Any, int], dict[Any, int]]:
     for element in reversed(list(root.iter())):
         own = len((element.text or "").strip())
         total = own
-        in_links = own if _tag(element) == "a" else 0
+        in_links = own if tag_of(element) == "a" else 0
         for child in element:
             total += text.get(child, 0) + len((child.tail or "").strip())
-            in_links += links.get(child, 0) if _tag(element) != "a" else 0
-        if _tag(element) == "a":
+            in_links += links.get(child, 0) if tag_of(element) != "a" else 0
+        if tag_of(element) == "a":
             in_links = total
         text[element] = total
         links[element] = in_links
@@ -295,7 +283,7 @@ def _own_text_length(container: etree._Element, text: dict[Any, int]) -> int:
     return len((container.text or "").strip()) + sum(
         text.get(child, 0) + len((child.tail or "").strip())
         for child in container
-        if _tag(child) not in _BLOCKISH
+        if tag_of(child) not in _BLOCKISH
     )
 
 
@@ -303,7 +291,7 @@ def _reads_as_prose(
     element: etree._Element, tag: str, text: dict[Any, int], links: dict[Any, int]
 ) -> bool:
     """Enough text, not mostly links; a container holding blocks counts only its own text."""
-    if tag in _CONTAINER_TAGS and any(_tag(child) in _BLOCKISH for child in element):
+    if tag in _CONTAINER_TAGS and any(tag_of(child) in _BLOCKISH for child in element):
         length = _own_text_length(element, text)
         if length < 100:
             return False
@@ -325,14 +313,14 @@ def _paragraph_scores(
     """Each element's share of the scores of the paragraphs up to three levels below it."""
     scores: dict[Any, float] = {}
     for element in root.iter(*_SCORED_TAGS):
-        tag = _tag(element)
+        tag = tag_of(element)
         # A caption or byline is left out of the body (`blocks_of`): it cannot make one either.
         if not _reads_as_prose(element, tag, text, links) or _is_not_body_text(element, tag):
             continue
         score = _paragraph_score(element, tag)
         ancestor = element.getparent()
         for divisor in _SHARE_DIVISORS:
-            if ancestor is None or _tag(ancestor) == "html":
+            if ancestor is None or tag_of(ancestor) == "html":
                 break
             scores[ancestor] = scores.get(ancestor, 0.0) + score / divisor
             ancestor = ancestor.getparent()
@@ -344,8 +332,8 @@ def _weighted_score(
 ) -> float:
     """*score* with a bonus for a name or tag that says "article", less its share of links."""
     weight = 1.0 - links.get(element, 0) / (text.get(element, 0) or 1)
-    bonus = 25.0 if _POSITIVE.search(_class_id(element)) else 0.0
-    if _tag(element) in ("article", "main"):
+    bonus = 25.0 if _POSITIVE.search(names_of(element)) else 0.0
+    if tag_of(element) in ("article", "main"):
         bonus += 10.0
     return (score + bonus) * weight
 
@@ -385,7 +373,7 @@ def _is_prose_paragraph(
     element: etree._Element, text: dict[Any, int], links: dict[Any, int]
 ) -> bool:
     """A ``<p>``, long with few links or a short sentence with none."""
-    if _tag(element) != "p":
+    if tag_of(element) != "p":
         return False
     length = text.get(element, 0)
     density = links.get(element, 0) / (length or 1)
@@ -404,14 +392,14 @@ def _with_same_kind(
     """*chosen* and the elements scoring *threshold* with the best one's tag and class."""
     # Modular CMSs split one body into repeated blocks of the same kind at different depths
     # (text, pull quote, text).
-    signature = (_tag(best), best.get("class"))
+    signature = (tag_of(best), best.get("class"))
     if not signature[1]:
         return chosen
     wanted = set(chosen)
     wanted.update(
         element
         for element, score in scores.items()
-        if (_tag(element), element.get("class")) == signature and score >= threshold
+        if (tag_of(element), element.get("class")) == signature and score >= threshold
     )
     return _outermost_in_order(root, wanted) if len(wanted) > len(chosen) else chosen
 
@@ -424,220 +412,6 @@ def _outermost_in_order(root: etree._Element, wanted: set[Any]) -> list[etree._E
         if not any(ancestor in wanted for ancestor in element.iterancestors())
     }
     return [element for element in root.iter() if element in outermost]
-
-
-# Lazy loaders keep the real address in a data- attribute and put a placeholder in src.
-_IMAGE_SOURCES: Final = ("data-src", "data-original", "data-lazy-src", "src")
-
-
-def _image_source(image: etree._Element) -> str:
-    """The image's address as written, not an inline ``data:`` placeholder; else srcset's first."""
-    for attribute in _IMAGE_SOURCES:
-        value = (image.get(attribute) or "").strip()
-        if value and not value.startswith("data:"):
-            return value
-    return _first_srcset_url(image.get("srcset") or image.get("data-srcset") or "")
-
-
-def _first_srcset_url(srcset: str) -> str:
-    """The URL of a srcset's first candidate, "" when it has none; never an error.
-
-    As the HTML standard parses a srcset: white space and commas before a candidate are
-    skipped (so empty candidates are), its URL runs to the next white space, and commas ending
-    the URL are not part of it; a comma inside it is ("w_300,h_200/x.jpg").
-    """
-    for word in srcset.split():
-        url = word.strip(",")
-        if url:
-            return url
-    return ""
-
-
-def _image_url(image: etree._Element, base: str | None) -> str | None:
-    value = _image_source(image)
-    if not value:
-        return None
-    try:
-        url = urljoin(base, value) if base else value
-    except ValueError:  # a page's own URL that urllib cannot read, such as "https://[x/a"
-        return None
-    return url if url.startswith(("http://", "https://")) else None
-
-
-# Where a credit starts. What follows it, up to the end of the caption, is checked with string
-# methods: a pattern that also matched it up to "$" would backtrack over the rest of the caption
-# once per start, quadratic (cubic with runs of spaces) in a caption a page controls.
-_PHOTO_BY: Final = re.compile(r"(?:photo|photograph|picture|image|foto)s?\s*(?:by|:)", re.I)
-_CREDIT: Final = re.compile(r"credit|source|quelle|©|\(c\)", re.I)
-_AFTER_LABEL: Final = re.compile(r"\s*:?\s*")  # white space, a colon, white space
-_PARENTHESISED: Final = re.compile(r"\(([^()]{2,60})\)")
-
-
-def split_credit(caption: str) -> str | None:
-    """The credit printed at the end of a caption: "Photo by A/B.", "(AGENCY)", "Credit: X".
-
-    *caption* is one line of text, as `clean` returns it.
-    """
-    end = _credit_end(caption)
-    for rule in _CREDIT_RULES:
-        credit = rule(caption, end)
-        if credit is not None:
-            return clean(credit)
-    return None
-
-
-def _credit_end(caption: str) -> int:
-    """Where a credit closing *caption* ends: before a closing full stop."""
-    text = caption.rstrip()
-    return len(text) - 1 if text.endswith(".") else len(caption)
-
-
-def _credit_after_photo_by(caption: str, end: int) -> str | None:
-    """A credit "Photo by X.": the first label after the last bracket or full stop, X not empty."""
-    after = max(caption.rfind("("), caption.rfind(")"), caption.rfind(".", 0, end))
-    match = _PHOTO_BY.search(caption, after + 1)
-    return caption[match.end() : end] if match and match.end() < end else None
-
-
-def _credit_after_credit_label(caption: str, end: int) -> str | None:
-    """A credit "Credit: X.": X is all that follows the first label."""
-    match = _CREDIT.search(caption)
-    if match and match.end() < len(caption):
-        return _credit_after_label(caption[match.end() :])
-    return None
-
-
-# Words of agencies' and photo services' names, for a credit in parentheses.
-_AGENCY_WORD: Final = re.compile(r"photo|getty|reuters|afp|\bap\b|epa|images|press", re.I)
-
-
-def _credit_in_parentheses(caption: str, end: int) -> str | None:
-    """A credit "(AGENCY)." closing the caption: capitals, a slash or an agency's word."""
-    body = caption[:end].rstrip()
-    match = _PARENTHESISED.fullmatch(body, body.rfind("(")) if "(" in body else None
-    if match and (
-        "/" in match.group(1) or match.group(1).isupper() or _AGENCY_WORD.search(match.group(1))
-    ):
-        return match.group(1)
-    return None
-
-
-# Each rule gives the credit's text, never empty, or None when the caption has no such credit;
-# the first rule that finds one decides, even when nothing is left of it once cleaned.
-_CREDIT_RULES: Final[tuple[Callable[[str, int], str | None], ...]] = (
-    _credit_after_photo_by,
-    _credit_after_credit_label,
-    _credit_in_parentheses,
-)
-
-
-def _credit_after_label(rest: str) -> str:
-    """The text after a credit label, without a colon and a closing full stop."""
-    lead = _AFTER_LABEL.match(rest)
-    after = rest[lead.end() :] if lead else rest
-    if not after:  # the label only: backtracking gives the last character to the group
-        return rest[-1]
-    text = after.rstrip()
-    if text.endswith("."):
-        text = text[:-1].rstrip()
-    return after[: max(1, len(text))]
-
-
-_CREDIT_CLASSES: Final = re.compile(r"credit|byline|copyright|source", re.I)
-_CREDIT_LABEL: Final = re.compile(
-    r"^(?:(?:photo|credit|image)s?\s*(?:by|via|:)\s*)?(?:(?:©|\(c\))\s*)?", re.I
-)
-_BRACKETS: Final = ("()", "[]")
-
-
-def photo_of(figure: etree._Element, base: str | None) -> Photo | None:
-    """A `Photo` from a ``<figure>`` (or a lone ``<img>``): image, caption and credit apart."""
-    lone = _tag(figure) == "img"
-    image = figure if lone else next(figure.iter("img"), None)
-    if image is None:
-        return None
-    href = _image_url(image, base)
-    if href is None:
-        return None
-    caption, credit = _caption(caption_parts(figure))
-    alt = clean(image.get("alt"))
-    try:
-        return Photo(
-            href=href,
-            caption=caption,
-            credit=credit,
-            alt_text=alt if alt != caption else None,
-            width=_dimension(image.get("width")),
-            height=_dimension(image.get("height")),
-        )
-    except ValidationError:
-        return None
-
-
-def _dimension(value: str | None) -> int | None:
-    """A width or height in pixels: ASCII digits of a size the model takes, else None."""
-    number = None if value is None else ascii_integer(value)
-    return number if number is not None and 1 <= number <= MAX_INT else None
-
-
-def _caption(parts: CaptionParts) -> tuple[str | None, str | None]:
-    """A picture's caption text and credit: the credit's own element, else copied from the text."""
-    inside = None if parts.caption is None else _credit_element(parts.caption)
-    credit_element = inside if inside is not None else parts.credit
-    if parts.caption is None:
-        return None, _credit_text(credit_element)
-    caption = _caption_text(parts.caption, inside)
-    if credit_element is None:
-        return caption, (split_credit(caption) if caption else None)
-    return caption, _credit_text(credit_element)
-
-
-def _caption_text(caption: etree._Element, credit: etree._Element | None) -> str | None:
-    """The caption's text without its credit element and its "more"/"less" toggle buttons."""
-    skipped = {*_toggles(caption), *([] if credit is None else [credit])}
-    return clean(_text_outside(caption, skipped)) if skipped else element_text(caption)
-
-
-def _toggles(caption: etree._Element) -> list[etree._Element]:
-    """Buttons and links without an address: scripts' "more" and "less" toggles, not text."""
-    return [
-        element
-        for element in caption.iterdescendants("a", "button")
-        if element.tag == "button" or not element.get("href")
-    ]
-
-
-def _credit_text(credit_element: etree._Element | None) -> str | None:
-    """A credit element's text without a leading "Photo:", "Image via" or brackets."""
-    credit = None if credit_element is None else element_text(credit_element)
-    if credit and len(credit) > 2 and credit[0] + credit[-1] in _BRACKETS:
-        credit = credit[1:-1]
-    return clean(_CREDIT_LABEL.sub("", credit)) if credit else None
-
-
-def _credit_element(caption_element: etree._Element) -> etree._Element | None:
-    """The first element inside a caption that holds its credit: ``<small>``, ``.credit``."""
-    for element in caption_element.iterdescendants():
-        if _tag(element) == "small" or _CREDIT_CLASSES.search(_class_id(element)):
-            return element
-    return None
-
-
-def _text_outside(caption_element: etree._Element, skipped: set[etree._Element]) -> str:
-    """The caption's text in document order without the *skipped* elements'; their tails stay."""
-    pieces: list[str] = []
-    # Start and end events: an element's tail follows the text of its children. Comments and
-    # processing instructions come as one event each, their text left out and their tail kept.
-    walk = etree.iterwalk(caption_element, events=("start", "end", "comment", "pi"))
-    for event, element in walk:
-        if event == "start":
-            if element in skipped:
-                walk.skip_subtree()  # its end event still comes, with the tail
-            else:
-                pieces.append(element.text or "")
-        elif element is not caption_element:  # the caption's own tail is not in it
-            pieces.append(element.tail or "")
-    return "".join(pieces)
 
 
 def _quote(element: etree._Element) -> Quote | None:
@@ -682,7 +456,7 @@ def _runs(container: etree._Element) -> list[etree._Element]:
         run = etree.Element("p")
 
     for child in list(container):
-        if _tag(child) in _BLOCKISH or _tag(child) in ("img", "picture"):
+        if tag_of(child) in _BLOCKISH or tag_of(child) in ("img", "picture"):
             flush()
             items.append(child)
             run.text = _xml_safe(child.tail)
@@ -755,7 +529,7 @@ def _is_link_row(element: etree._Element, plain_length: int) -> bool:
 
 def _add_list(body: _Body, element: etree._Element, *, ordered: bool) -> None:
     """A list of its ``<li>`` children, unless they are mostly links (a menu, "related")."""
-    items = [canonical_inline_from_element(li) for li in element if _tag(li) == "li"]
+    items = [canonical_inline_from_element(li) for li in element if tag_of(li) == "li"]
     items = [item for item in items if item]
     if items and not _is_link_list(element):
         with contextlib.suppress(ValidationError):
@@ -776,7 +550,7 @@ def _add_gallery(body: _Body, element: etree._Element) -> None:
 
 
 def _row_text(row: etree._Element) -> str:
-    cells = (clean(raw_text(cell)) for cell in row if _tag(cell) in ("td", "th"))
+    cells = (clean(raw_text(cell)) for cell in row if tag_of(cell) in ("td", "th"))
     return " ".join(cell for cell in cells if cell)
 
 
@@ -807,7 +581,7 @@ def _skip(body: _Body, element: etree._Element, tag: str) -> _Children:
 
 def _read_quote(body: _Body, element: etree._Element, tag: str) -> _Children:
     """A quote, unless it is an embedded social media post."""
-    names = _class_id(element)
+    names = names_of(element)
     if "twitter" not in names and "instagram" not in names:
         quote = _quote(element)
         if quote is not None:
@@ -847,7 +621,7 @@ _PARAGRAPH_CONTAINERS: Final = frozenset(
 
 def _read_container(body: _Body, element: etree._Element, tag: str) -> _Children:
     """Any other element: its blocks, else (for the tags above) one paragraph."""
-    if any(_tag(child) in _BLOCKISH for child in element):
+    if any(tag_of(child) in _BLOCKISH for child in element):
         # Text and inline markup directly inside a container, between its blocks (blog
         # engines separate paragraphs with <br>), become paragraphs of their own.
         return _runs(element)
@@ -885,7 +659,7 @@ def blocks_of(
     stack: list[etree._Element] = list(reversed(containers))
     while stack:
         element = stack.pop()
-        tag = _tag(element)
+        tag = tag_of(element)
         if tag and not _is_not_body_text(element, tag):
             read = _BLOCK_RULES.get(tag, _read_container)
             stack.extend(reversed(read(body, element, tag)))

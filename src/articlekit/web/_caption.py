@@ -13,6 +13,8 @@ from typing import Final, NamedTuple
 
 from lxml import etree
 
+from articlekit.web._common import clean, element_text, names_of, tag_of
+
 # Class names of a caption ("wp-caption-text", "image-caption") and of a credit.
 _CAPTION_NAMES: Final = re.compile(r"caption", re.I)
 # Not "byline" outside a caption: next to a picture in a header, that is the author's line.
@@ -29,16 +31,12 @@ class CaptionParts(NamedTuple):
     credit: etree._Element | None
 
 
-def _names(element: etree._Element) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}"
-
-
 def _is_caption(element: etree._Element) -> bool:
-    return element.tag == "figcaption" or bool(_CAPTION_NAMES.search(_names(element)))
+    return element.tag == "figcaption" or bool(_CAPTION_NAMES.search(names_of(element)))
 
 
 def _is_credit(element: etree._Element) -> bool:
-    return bool(_CREDIT_NAMES.search(_names(element)))
+    return bool(_CREDIT_NAMES.search(names_of(element)))
 
 
 def _count_up_to(element: etree._Element, tag: str, limit: int) -> int:
@@ -109,3 +107,159 @@ def caption_parts(picture: etree._Element) -> CaptionParts:
         if credit is not None:
             return CaptionParts(None, credit)
     return CaptionParts(None, None)
+
+
+# Where a credit starts. What follows it, up to the end of the caption, is checked with string
+# methods: a pattern that also matched it up to "$" would backtrack over the rest of the caption
+# once per start, quadratic (cubic with runs of spaces) in a caption a page controls.
+_PHOTO_BY: Final = re.compile(r"(?:photo|photograph|picture|image|foto)s?\s*(?:by|:)", re.I)
+
+
+_CREDIT: Final = re.compile(r"credit|source|quelle|©|\(c\)", re.I)
+
+
+_AFTER_LABEL: Final = re.compile(r"\s*:?\s*")  # white space, a colon, white space
+
+
+_PARENTHESISED: Final = re.compile(r"\(([^()]{2,60})\)")
+
+
+def split_credit(caption: str) -> str | None:
+    """The credit printed at the end of a caption: "Photo by A/B.", "(AGENCY)", "Credit: X".
+
+    *caption* is one line of text, as `clean` returns it.
+    """
+    end = _credit_end(caption)
+    for rule in _CREDIT_RULES:
+        credit = rule(caption, end)
+        if credit is not None:
+            return clean(credit)
+    return None
+
+
+def _credit_end(caption: str) -> int:
+    """Where a credit closing *caption* ends: before a closing full stop."""
+    text = caption.rstrip()
+    return len(text) - 1 if text.endswith(".") else len(caption)
+
+
+def _credit_after_photo_by(caption: str, end: int) -> str | None:
+    """A credit "Photo by X.": the first label after the last bracket or full stop, X not empty."""
+    after = max(caption.rfind("("), caption.rfind(")"), caption.rfind(".", 0, end))
+    match = _PHOTO_BY.search(caption, after + 1)
+    return caption[match.end() : end] if match and match.end() < end else None
+
+
+def _credit_after_credit_label(caption: str, end: int) -> str | None:
+    """A credit "Credit: X.": X is all that follows the first label."""
+    match = _CREDIT.search(caption)
+    if match and match.end() < len(caption):
+        return _credit_after_label(caption[match.end() :])
+    return None
+
+
+# Words of agencies' and photo services' names, for a credit in parentheses.
+_AGENCY_WORD: Final = re.compile(r"photo|getty|reuters|afp|\bap\b|epa|images|press", re.I)
+
+
+def _credit_in_parentheses(caption: str, end: int) -> str | None:
+    """A credit "(AGENCY)." closing the caption: capitals, a slash or an agency's word."""
+    body = caption[:end].rstrip()
+    match = _PARENTHESISED.fullmatch(body, body.rfind("(")) if "(" in body else None
+    if match and (
+        "/" in match.group(1) or match.group(1).isupper() or _AGENCY_WORD.search(match.group(1))
+    ):
+        return match.group(1)
+    return None
+
+
+# Each rule gives the credit's text, never empty, or None when the caption has no such credit;
+# the first rule that finds one decides, even when nothing is left of it once cleaned.
+_CREDIT_RULES: Final[tuple[Callable[[str, int], str | None], ...]] = (
+    _credit_after_photo_by,
+    _credit_after_credit_label,
+    _credit_in_parentheses,
+)
+
+
+def _credit_after_label(rest: str) -> str:
+    """The text after a credit label, without a colon and a closing full stop."""
+    lead = _AFTER_LABEL.match(rest)
+    after = rest[lead.end() :] if lead else rest
+    if not after:  # the label only: backtracking gives the last character to the group
+        return rest[-1]
+    text = after.rstrip()
+    if text.endswith("."):
+        text = text[:-1].rstrip()
+    return after[: max(1, len(text))]
+
+
+_CREDIT_CLASSES: Final = re.compile(r"credit|byline|copyright|source", re.I)
+
+
+_CREDIT_LABEL: Final = re.compile(
+    r"^(?:(?:photo|credit|image)s?\s*(?:by|via|:)\s*)?(?:(?:©|\(c\))\s*)?", re.I
+)
+
+
+_BRACKETS: Final = ("()", "[]")
+
+
+def caption_and_credit(parts: CaptionParts) -> tuple[str | None, str | None]:
+    """A picture's caption text and credit: the credit's own element, else copied from the text."""
+    inside = None if parts.caption is None else _credit_element(parts.caption)
+    credit_element = inside if inside is not None else parts.credit
+    if parts.caption is None:
+        return None, _credit_text(credit_element)
+    caption = _caption_text(parts.caption, inside)
+    if credit_element is None:
+        return caption, (split_credit(caption) if caption else None)
+    return caption, _credit_text(credit_element)
+
+
+def _caption_text(caption: etree._Element, credit: etree._Element | None) -> str | None:
+    """The caption's text without its credit element and its "more"/"less" toggle buttons."""
+    skipped = {*_toggles(caption), *([] if credit is None else [credit])}
+    return clean(_text_outside(caption, skipped)) if skipped else element_text(caption)
+
+
+def _toggles(caption: etree._Element) -> list[etree._Element]:
+    """Buttons and links without an address: scripts' "more" and "less" toggles, not text."""
+    return [
+        element
+        for element in caption.iterdescendants("a", "button")
+        if element.tag == "button" or not element.get("href")
+    ]
+
+
+def _credit_text(credit_element: etree._Element | None) -> str | None:
+    """A credit element's text without a leading "Photo:", "Image via" or brackets."""
+    credit = None if credit_element is None else element_text(credit_element)
+    if credit and len(credit) > 2 and credit[0] + credit[-1] in _BRACKETS:
+        credit = credit[1:-1]
+    return clean(_CREDIT_LABEL.sub("", credit)) if credit else None
+
+
+def _credit_element(caption_element: etree._Element) -> etree._Element | None:
+    """The first element inside a caption that holds its credit: ``<small>``, ``.credit``."""
+    for element in caption_element.iterdescendants():
+        if tag_of(element) == "small" or _CREDIT_CLASSES.search(names_of(element)):
+            return element
+    return None
+
+
+def _text_outside(caption_element: etree._Element, skipped: set[etree._Element]) -> str:
+    """The caption's text in document order without the *skipped* elements'; their tails stay."""
+    pieces: list[str] = []
+    # Start and end events: an element's tail follows the text of its children. Comments and
+    # processing instructions come as one event each, their text left out and their tail kept.
+    walk = etree.iterwalk(caption_element, events=("start", "end", "comment", "pi"))
+    for event, element in walk:
+        if event == "start":
+            if element in skipped:
+                walk.skip_subtree()  # its end event still comes, with the tail
+            else:
+                pieces.append(element.text or "")
+        elif element is not caption_element:  # the caption's own tail is not in it
+            pieces.append(element.tail or "")
+    return "".join(pieces)

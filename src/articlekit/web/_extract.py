@@ -26,35 +26,32 @@ import hashlib
 import re
 from collections.abc import Callable
 from typing import Any, Final, NamedTuple
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from articlekit._xml import MAX_INLINE_DEPTH
 from articlekit.errors import ParseError, ValidationError
-from articlekit.model import Article, Block, Byline, Heading, Paragraph, Photo, PhotoRef, Topic
-from articlekit.web._body import blocks_of, clean_tree, find_body, photo_of
+from articlekit.model import Article, Block, Heading, Paragraph, Photo, Topic
+from articlekit.web._body import blocks_of, clean_tree, find_body
+from articlekit.web._common import built_or_none, clean, element_text, pick
+from articlekit.web._dates import published_time
 from articlekit.web._header import (
     breadcrumb_section,
-    declared_image,
     dek_element,
     first_label,
     header_labels,
-    lead_figure,
     paragraph_saying,
     tag_links,
     topic_lists,
 )
-from articlekit.web._meta import (
-    clean,
-    element_text,
-    find_written_date,
-    from_json_ld,
-    from_meta,
-    from_microdata,
-    parse_date,
-    person_name,
-    split_names,
+from articlekit.web._meta import from_json_ld, from_meta, from_microdata
+from articlekit.web._people import bylines, visible_authors
+from articlekit.web._photos import (
+    declared_photo,
+    first_below,
+    lead_figure,
+    opens_with_first_photo,
+    with_lead_photo,
 )
 
 __all__ = ["MAX_BYTES", "extract"]
@@ -71,7 +68,6 @@ _CHARSET: Final = re.compile(
 )
 _XML_DECLARATION: Final = re.compile(r"^\s*<\?xml[^>]*\?>")
 _KICKER: Final = re.compile(r"kicker|eyebrow|overline|supertitle|rubric", re.I)
-_BYLINE: Final = re.compile(r"byline|author", re.I)
 _DATELINE: Final = re.compile(r"\bdateline\b", re.I)
 
 
@@ -157,13 +153,6 @@ def _without_site_name(title: str, site: str) -> str:
     return head[:-1].rstrip() or title
 
 
-def _pick(*values: Any) -> Any:
-    for value in values:
-        if value:
-            return value
-    return None
-
-
 def _near_headline(
     h1: etree._Element | None,
     pattern: re.Pattern[str],
@@ -183,50 +172,6 @@ def _near_headline(
                     return text
         scope = scope.getparent()
     return None
-
-
-def _visible_authors(root: etree._Element) -> list[str]:
-    """The names in ``rel=author`` links, else those in a "By ..." line classed as a byline."""
-    return _author_links(root) or _byline_names(root)
-
-
-def _author_links(root: etree._Element) -> list[str]:
-    names: list[str] = []
-    for link in root.iter("a"):
-        if "author" in (link.get("rel") or "").split():
-            name = element_text(link)
-            if name and name not in names and len(name) < 80:
-                names.append(name)
-    return names
-
-
-def _byline_names(root: etree._Element) -> list[str]:
-    """The names of the first short "By ..." line in an element classed as a byline."""
-    for element in root.iter():
-        if _BYLINE.search(element.get("class") or "") and len(element) < 20:
-            text = element_text(element)
-            if text and len(text) < 120 and text.lower().startswith("by "):
-                return split_names(text)
-    return []
-
-
-def _visible_time(root: etree._Element) -> Any:
-    first = None
-    for element in root.iter("time"):
-        value = element.get("datetime")
-        if not value:
-            continue
-        if element.get("pubdate") is not None or element.get("itemprop") == "datePublished":
-            return parse_date(value)
-        first = first or value
-    return parse_date(first)
-
-
-def _safe(factory: Any, **fields: Any) -> Any:
-    try:
-        return factory(**fields)
-    except (ValidationError, TypeError):
-        return None
 
 
 def _build(fields: dict[str, Any]) -> Article:
@@ -283,42 +228,42 @@ def extract(html: str | bytes, /, *, url: str | None = None) -> Article:
     # What the page prints around its headline and in its links, read before the tree is cleaned.
     furniture = _headline_furniture(h1, json_ld)
     header_kicker, header_topics = header_labels(h1)
-    kicker = _pick(header_kicker, furniture.kicker)
-    section = _pick(
+    kicker = pick(header_kicker, furniture.kicker)
+    section = pick(
         json_ld.get("section"),
         meta.get("section"),
         header_kicker,
         breadcrumb_section(root, headline),
     )
     topics = _topics(root, json_ld, [*header_topics, *topic_lists(root, h1)])
-    authors = _pick(json_ld.get("authors"), microdata.get("authors"), meta.get("authors"))
-    authors = authors or _visible_authors(root)
-    published = _published(root, h1, json_ld, microdata, meta)
-    updated = _pick(json_ld.get("updated"), microdata.get("updated"), meta.get("updated"))
-    summary = _pick(json_ld.get("summary"), microdata.get("summary"), meta.get("summary"))
+    authors = pick(json_ld.get("authors"), microdata.get("authors"), meta.get("authors"))
+    authors = authors or visible_authors(root)
+    published = published_time(root, h1, json_ld, microdata, meta)
+    updated = pick(json_ld.get("updated"), microdata.get("updated"), meta.get("updated"))
+    summary = pick(json_ld.get("summary"), microdata.get("summary"), meta.get("summary"))
     base = page_url or url
     found = _body_and_photos(root, microdata.get("body_element"), h1, base, headline)
-    subheadline = _pick(
+    subheadline = pick(
         furniture.subheadline,
         _shown_description(root, summary, found.start),
         json_ld.get("subheadline"),
     )
     body = _without_dek(found.blocks, subheadline)
-    photos = found.photos or _declared_photo(_pick(json_ld.get("image"), meta.get("image")), base)
+    photos = found.photos or declared_photo(pick(json_ld.get("image"), meta.get("image")), base)
     headline = headline or _headline_from_text(body)
     fields: dict[str, Any] = {
         "uri": page_url or _text_uri(headline, body),
         "url": page_url,
-        "language": _pick(root.get("lang"), json_ld.get("language")),
+        "language": pick(root.get("lang"), json_ld.get("language")),
         "headline": headline,
         "subheadline": subheadline,
         "kicker": kicker,
         "section": section,
         "summary": summary,
-        "bylines": _bylines(authors),
+        "bylines": bylines(authors),
         "photos": photos,
         "topics": topics,
-        "keywords": list(dict.fromkeys(_pick(json_ld.get("keywords"), meta.get("keywords")) or [])),
+        "keywords": list(dict.fromkeys(pick(json_ld.get("keywords"), meta.get("keywords")) or [])),
         "body": body,
         "published": published,
         "updated": updated,
@@ -342,7 +287,7 @@ def _page_url(
     root: etree._Element, meta: dict[str, Any], json_ld: dict[str, Any], url: str | None
 ) -> str | None:
     """The page's own web address: the canonical link, ``og:url``, JSON-LD's, else *url*."""
-    page_url: str | None = _pick(_canonical_url(root), meta.get("url"), json_ld.get("url"), url)
+    page_url: str | None = pick(_canonical_url(root), meta.get("url"), json_ld.get("url"), url)
     if page_url and not page_url.startswith(_WEB):
         return url if url and url.startswith(_WEB) else None
     return page_url
@@ -358,7 +303,7 @@ def _headline(
     """The declared headline (unless cut short), else og:title, the ``<h1>``, the ``<title>``."""
     title = next(root.iter("title"), None)
     h1_text = element_text(h1) if h1 is not None else None
-    headline: str | None = _pick(
+    headline: str | None = pick(
         _declared_headline(json_ld, microdata, h1_text),
         microdata.get("headline"),
         _og_title(meta),
@@ -371,7 +316,7 @@ def _headline(
 def _declared_headline(
     json_ld: dict[str, Any], microdata: dict[str, Any], h1_text: str | None
 ) -> str | None:
-    declared: str | None = _pick(json_ld.get("headline"), microdata.get("headline"))
+    declared: str | None = pick(json_ld.get("headline"), microdata.get("headline"))
     if declared and h1_text and len(h1_text) > len(declared) and h1_text.startswith(declared):
         return h1_text  # a CMS cut the declared headline short
     return declared
@@ -405,7 +350,7 @@ def _headline_furniture(h1: etree._Element | None, json_ld: dict[str, Any]) -> _
 def _topics(root: etree._Element, json_ld: dict[str, Any], shown: list[str]) -> list[Topic]:
     """JSON-LD ``about``, else the tag links shown (*shown*) and ``rel=tag`` links, once each."""
     names = json_ld.get("topics") or [*shown, *tag_links(root)]
-    topics = (_safe(Topic, name=name) for name in dict.fromkeys(names) if name)
+    topics = (built_or_none(Topic, name=name) for name in dict.fromkeys(names) if name)
     return [topic for topic in topics if topic is not None]
 
 
@@ -434,16 +379,6 @@ def _without_dek(body: list[Block], dek: str | None) -> list[Block]:
     return opening + body[_DEK_REPEATS_WITHIN:]
 
 
-def _declared_photo(image: str | None, base: str | None) -> list[Photo]:
-    """The declared image as the lead photo, for a page that shows none."""
-    try:
-        href = declared_image(urljoin(base, image) if image and base else image)
-    except ValueError:  # a URL urllib cannot read, such as "https://[x/a" (found by fuzzing)
-        return []
-    photo = _safe(Photo, href=href) if href else None
-    return [photo] if photo is not None else []
-
-
 _HEADLINE_FROM_TEXT: Final = 120  # characters of the first paragraph, cut at a word
 
 
@@ -459,25 +394,6 @@ def _headline_from_text(body: list[Block]) -> str:
     if len(text) <= _HEADLINE_FROM_TEXT:
         return text
     return text[:_HEADLINE_FROM_TEXT].rsplit(" ", 1)[0] + "\u2026"
-
-
-def _published(
-    root: etree._Element,
-    h1: etree._Element | None,
-    json_ld: dict[str, Any],
-    microdata: dict[str, Any],
-    meta: dict[str, Any],
-) -> Any:
-    """The declared publication time, else a ``<time>``'s, else a date written near the h1."""
-    published = _pick(
-        json_ld.get("published"),
-        microdata.get("published"),
-        meta.get("published"),
-        _visible_time(root),
-    )
-    if published is None and h1 is not None:
-        return _written_date_near(root, h1)
-    return published
 
 
 class _Found(NamedTuple):
@@ -502,16 +418,10 @@ def _body_and_photos(
     clean_tree(root, hint)
     containers = find_body(root, hint) or _short_article(root, h1)
     body, photos = blocks_of(containers, base, headline)
-    if h1 is not None and not _opens_with_first_photo(body):
-        lead = lead_figure(h1, _first_below(containers, h1))
-        body, photos = _with_lead_photo(body, photos, lead, base)
+    if h1 is not None and not opens_with_first_photo(body):
+        lead = lead_figure(h1, first_below(containers, h1))
+        body, photos = with_lead_photo(body, photos, lead, base)
     return _Found(body, photos, containers[0] if containers[0] is not root else None)
-
-
-def _first_below(containers: list[etree._Element], h1: etree._Element) -> etree._Element:
-    """The first body container not around the headline: a header holding a dek can score too."""
-    around = set(h1.iterancestors())
-    return next((c for c in containers if c not in around), containers[-1])
 
 
 def _short_article(root: etree._Element, h1: etree._Element | None) -> list[etree._Element]:
@@ -523,44 +433,7 @@ def _short_article(root: etree._Element, h1: etree._Element | None) -> list[etre
     return [next(root.iter("article", "main", "body"), root)]
 
 
-def _opens_with_first_photo(body: list[Block]) -> bool:
-    return any(isinstance(block, PhotoRef) and block.photo == 0 for block in body[:1])
-
-
-def _with_lead_photo(
-    body: list[Block], photos: list[Photo], lead: etree._Element | None, base: str | None
-) -> tuple[list[Block], list[Photo]]:
-    """*body* opening with the photo of *lead*, a figure shown between headline and body."""
-    photo = photo_of(lead, base) if lead is not None else None
-    if photo is None or any(known.href == photo.href for known in photos):
-        return body, photos
-    shifted = (PhotoRef(photo=b.photo + 1) if isinstance(b, PhotoRef) else b for b in body)
-    return [PhotoRef(photo=0), *shifted], [photo, *photos]
-
-
 def _text_uri(headline: str, body: list[Block]) -> str:
     """A ``urn:sha256:`` of the headline and the body's text, for a page without a web address."""
     text = "\n".join([headline, *(getattr(block, "text", "") for block in body)])
     return f"urn:sha256:{hashlib.sha256(text.encode('utf-8')).hexdigest()}"
-
-
-def _bylines(authors: list[str] | None) -> list[Byline]:
-    """A byline per person, once each, without "By" and the job title after the name."""
-    names = dict.fromkeys(filter(None, map(person_name, authors or [])))
-    bylines = (_safe(Byline, name=name) for name in names)
-    return [byline for byline in bylines if byline]
-
-
-def _written_date_near(root: etree._Element, h1: etree._Element) -> Any:
-    """A date written out in words in the few hundred characters around the headline."""
-    body = next(root.iter("body"), root)
-    pieces = body.xpath(
-        ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
-        " or ancestor::template)]"
-    )
-    text = " ".join(str(piece) for piece in pieces) if isinstance(pieces, list) else ""
-    headline = " ".join(str(piece) for piece in h1.itertext())  # joined as the page text
-    at = text.find(headline) if headline.strip() else -1
-    if at < 0:
-        return None
-    return find_written_date(" ".join(text[max(0, at - 300) : at + len(headline) + 600].split()))

@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from lxml import etree
 
-from articlekit.web._meta import clean, element_text
+from articlekit.web._common import element_text, names_of
 
 # Class names of the label above a headline that names its desk or section.
 _SECTION_CLASSES: Final = re.compile(
@@ -28,19 +28,9 @@ DEK_CLASSES: Final = re.compile(
     r"intro|teaser|deck)(?:$|[-_\s])",
     re.I,
 )
-# Class names of a featured image shown before the body.
-_FEATURED_CLASSES: Final = re.compile(
-    r"(?:^|[-_\s])(?:featured|feature|hero|lead|post-thumbnail|wp-post-image|main-image|"
-    r"top-image|article-image|post-image|entry-image)(?:$|[-_\s])",
-    re.I,
-)
 _HEADER_SCOPE_LEVELS: Final = 3  # the h1, its header, the article: pages put labels in these
 _MAX_LABEL: Final = 80  # a kicker or topic is a few words, never a sentence
 _MAX_DEK: Final = 400
-
-
-def _names(element: etree._Element) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
 def _rel(link: etree._Element) -> list[str]:
@@ -63,7 +53,7 @@ def _kind_by_class(link: etree._Element) -> str | None:
     parent = link.getparent()
     grandparent = parent.getparent() if parent is not None else None
     for element in (link, parent, grandparent):
-        names = "" if element is None else _names(element)
+        names = "" if element is None else names_of(element)
         # "section-tag" labels a section: the section's word decides over the tag's.
         if _SECTION_CLASSES.search(names):
             return "section"
@@ -81,7 +71,7 @@ def link_kind(link: etree._Element) -> str | None:
     return None
 
 
-def _header_scope(h1: etree._Element) -> etree._Element:
+def header_scope(h1: etree._Element) -> etree._Element:
     """The h1's ancestor a few levels up, or the closest ``<article>`` if that comes first."""
     scope = h1
     for _ in range(_HEADER_SCOPE_LEVELS):
@@ -96,7 +86,7 @@ def _header_scope(h1: etree._Element) -> etree._Element:
 
 def _links_before(h1: etree._Element) -> Iterator[etree._Element]:
     """The links in the headline's scope printed before it, in document order."""
-    for element in _header_scope(h1).iter():
+    for element in header_scope(h1).iter():
         if element is h1:
             return
         if element.tag == "a":
@@ -172,7 +162,7 @@ def topic_lists(root: etree._Element, h1: etree._Element | None) -> list[str]:
     """
     if h1 is None:
         return []
-    start = _header_scope(h1)
+    start = header_scope(h1)
     seen = False
     checked: set[etree._Element] = set()
     for element in _iter_tags(root, start.tag, "a"):  # the scope, then its links
@@ -250,7 +240,7 @@ _BREADCRUMBS: Final = etree.XPath(
 
 def _is_breadcrumb(element: etree._Element) -> bool:
     return bool(
-        _BREADCRUMB.search(_names(element))
+        _BREADCRUMB.search(names_of(element))
         or _BREADCRUMB.search(element.get("aria-label") or "")
         or (element.get("itemtype") or "").endswith("BreadcrumbList")
     )
@@ -264,9 +254,9 @@ def dek_element(h1: etree._Element | None) -> etree._Element | None:
     """The dek: an element classed as one near the headline, else a ``<p>`` right under it."""
     if h1 is None:
         return None
-    for element in _header_scope(h1).iter():
+    for element in header_scope(h1).iter():
         if (
-            DEK_CLASSES.search(_names(element))
+            DEK_CLASSES.search(names_of(element))
             and not _is_around(element, h1)
             and _fits_dek(element)
         ):
@@ -282,7 +272,7 @@ def _fits_dek(element: etree._Element) -> bool:
 def _paragraph_after(h1: etree._Element) -> etree._Element | None:
     """The ``<p>`` right after the headline inside a ``<header>`` (or a block named so)."""
     parent = h1.getparent()
-    if parent is None or not (parent.tag == "header" or "header" in _names(parent).lower()):
+    if parent is None or not (parent.tag == "header" or "header" in names_of(parent).lower()):
         return None
     sibling = h1.getnext()  # the parser drops comments: the next node is an element
     if sibling is not None and sibling.tag == "p" and _fits_dek(sibling):
@@ -310,34 +300,3 @@ def _agrees(shown: str | None, declared: str) -> bool:
         return False
     stem = declared.rstrip(".\u2026 ")
     return shown == declared or (len(stem) > 40 and shown.startswith(stem))
-
-
-def lead_figure(h1: etree._Element, body: etree._Element) -> etree._Element | None:
-    """The featured picture shown before the body: a figure after the headline, else one above."""
-    seen_h1 = False
-    featured = None
-    for element in _header_scope(h1).iter():
-        if element is h1:
-            seen_h1 = True
-        elif element is body:
-            return featured
-        elif seen_h1 and element.tag == "figure":
-            return element
-        elif featured is None and _is_featured(element):
-            featured = element
-    return featured
-
-
-def _is_featured(element: etree._Element) -> bool:
-    """A figure, or an image or its wrapper named as featured, holding an image."""
-    if element.tag not in ("figure", "img", "div", "picture"):
-        return False
-    if element.tag != "figure" and not _FEATURED_CLASSES.search(_names(element)):
-        return False
-    return next(element.iter("img"), None) is not None
-
-
-def declared_image(image: str | None) -> str | None:
-    """The declared image's address, when it is a web address."""
-    href = clean(image)
-    return href if href and href.startswith(("http://", "https://")) else None

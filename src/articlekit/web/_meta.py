@@ -6,16 +6,16 @@ order of trust (JSON-LD, microdata, OpenGraph and meta, then what the visible pa
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
 from typing import Any, Final
 
 from lxml import etree
 
 from articlekit._html_read import read_head_metadata
-from articlekit._text import FORBIDDEN_CHARACTER
+from articlekit.web._common import clean, clean_json, element_text
+from articlekit.web._dates import parse_date
+from articlekit.web._people import split_names
 
 ARTICLE_TYPES: Final = frozenset(
     {
@@ -35,122 +35,7 @@ ARTICLE_TYPES: Final = frozenset(
     }
 )
 
-# Dates as pages write them: ISO 8601 with or without "T", seconds, fractions, "Z" or "+0100".
-_DATE: Final = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})"
-    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?",
-    re.IGNORECASE,
-)
 _URL_LIKE: Final = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
-_SPACE: Final = re.compile(r"\s+")
-
-
-def parse_date(value: object) -> datetime | None:
-    """A timezone-aware datetime from an ISO-8601-like string; a naive one is read as UTC."""
-    if not isinstance(value, str):
-        return None
-    match = _DATE.search(value)
-    if match is None:
-        return None
-    year, month, day, hour, minute, second, zone = match.groups()
-    tz = timezone.utc
-    if zone and zone.upper() != "Z":
-        digits = zone.replace(":", "")
-        sign = -1 if digits[0] == "-" else 1
-        minutes = int(digits[1:3]) * 60 + int(digits[3:5])
-        try:
-            tz = timezone(sign * timedelta(minutes=minutes))
-        except ValueError:
-            return None
-    try:
-        return datetime(
-            int(year),
-            int(month),
-            int(day),
-            int(hour or 0),
-            int(minute or 0),
-            int(second or 0),
-            tzinfo=tz,
-        )
-    except ValueError:
-        return None
-
-
-def strip_forbidden(text: str) -> str:
-    """*text* without the characters the model refuses (`articlekit._text.FORBIDDEN_CHARACTER`).
-
-    Pages hold them (libxml2's HTML parser keeps control characters, ``&#1;`` and ``&#xfffe;``
-    among them); a lenient reader drops the characters, not the text around them.
-    """
-    return text if text.isprintable() else FORBIDDEN_CHARACTER.sub("", text)
-
-
-def clean(value: object) -> str | None:
-    """One-line text without forbidden characters, runs of white space folded, or ``None``."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        return None
-    text = _SPACE.sub(" ", strip_forbidden(value)).strip()
-    return text or None
-
-
-def clean_json(value: object) -> str | None:
-    """One-line text from JSON-LD, where CMSs often leave HTML entities (``&#8220;``) escaped."""
-    if isinstance(value, str) and "&" in value:
-        value = html.unescape(value)
-    return clean(value)
-
-
-_MONTHS: Final = {
-    name: number
-    for number, names in enumerate(
-        (
-            "january jan januar janvier enero janeiro",
-            "february feb februar février febrero fevereiro",
-            "march mar märz mars marzo março",
-            "april apr avril abril",
-            "may mai mayo maio",
-            "june jun juni juin junio junho",
-            "july jul juli juillet julio julho",
-            "august aug août agosto",
-            "september sep sept septembre septiembre setembro",
-            "october oct oktober octobre octubre outubro",
-            "november nov novembre noviembre novembro",
-            "december dec dezember décembre diciembre dezembro",
-        ),
-        start=1,
-    )
-    for name in names.split()
-}
-_WRITTEN_DATE: Final = re.compile(
-    r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?([^\W\d_]{3,9})\.?,?(?:\s+de)?\s+(\d{4})"
-    r"|([^\W\d_]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b"
-)
-
-
-def find_written_date(text: str) -> datetime | None:
-    """The first date written out with a month name: "Nov. 19, 2019", "25. September 2018"."""
-    for match in _WRITTEN_DATE.finditer(text):
-        day, month, year = match.group(1, 2, 3) if match.group(1) else match.group(5, 4, 6)
-        number = _MONTHS.get(month.lower())
-        if number is None:
-            continue
-        try:
-            return datetime(int(year), number, int(day), tzinfo=timezone.utc)
-        except ValueError:
-            continue
-    return None
-
-
-def raw_text(element: etree._Element) -> str:
-    """The element's text content as it is."""
-    return "".join(str(piece) for piece in element.itertext())
-
-
-def element_text(element: etree._Element) -> str | None:
-    """The element's text content as one line."""
-    return clean(raw_text(element))
 
 
 def _types(node: dict[str, Any]) -> set[str]:
@@ -359,22 +244,3 @@ def from_meta(root: etree._Element) -> dict[str, Any]:
         "keywords": [k for k in (clean(v) for v in meta.get("article:tag", [])) if k],
         "language": first("og:locale", "language", "content-language"),
     }
-
-
-_BY: Final = re.compile(r"^\s*(?:by|von|par|por|door|di)\s*[:\s]\s*", re.IGNORECASE)
-# The separators alone: `clean` strips the white space around each name. A leading "\s*" would
-# make each split scan a run of spaces once per space in it (quadratic).
-_AND: Final = re.compile(r",|\band\b|&|\bund\b|\bet\b|\by\b", re.IGNORECASE)
-
-
-def split_names(line: str) -> list[str]:
-    """``"By Ann Lee and Bo Chan"`` -> ``["Ann Lee", "Bo Chan"]``."""
-    text = _BY.sub("", line)
-    return [name for name in (clean(p) for p in _AND.split(text)) if name]
-
-
-def person_name(name: str) -> str | None:
-    """A byline as one name: no "By", no ", AP Auto Writer" or ", Cleveland.com" after it."""
-    text = _BY.sub("", name)
-    text = text.split(",")[0].split("|")[0]
-    return clean(text)
