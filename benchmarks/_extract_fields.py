@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin
 
@@ -76,10 +76,24 @@ def _same_date(got: Any, want: Any, url: str) -> bool:
     parsed, wanted = _parse(str(got)), _parse(want)
     if parsed is None or wanted is None:
         return False
+    parsed = parsed.replace(second=0, microsecond=0)
     if parsed.tzinfo and wanted.tzinfo:
-        return parsed.replace(second=0, microsecond=0) == wanted
+        return parsed == wanted
+    if parsed.tzinfo:  # the label is a wall clock in a zone the page does not name
+        return _at_some_offset(parsed, wanted)
+    return parsed == wanted.replace(tzinfo=None)
+
+
+_EARLIEST_OFFSET = timedelta(hours=-12)
+_LATEST_OFFSET = timedelta(hours=14)
+
+
+def _at_some_offset(instant: datetime, wall_clock: datetime) -> bool:
+    """Whether *wall_clock* shows *instant* at a real UTC offset (-12:00 to +14:00, by 15 min)."""
+    offset = wall_clock - instant.astimezone(timezone.utc).replace(tzinfo=None)
     return (
-        parsed.replace(tzinfo=None).isoformat()[:16] == wanted.replace(tzinfo=None).isoformat()[:16]
+        _EARLIEST_OFFSET <= offset <= _LATEST_OFFSET
+        and offset % timedelta(minutes=15) == timedelta()
     )
 
 

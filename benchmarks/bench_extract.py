@@ -16,8 +16,11 @@ with the number of pages where the tool gave any value in brackets:
 
 - text fields match after NFKC, case folding and reducing to `\\w+` words;
 - authors and topics match as sets of such names;
-- a date labelled with a day matches on the day, one labelled with a time to the minute (as
-  instants when both carry a zone, else on the printed wall clock);
+- a date labelled with a day matches on the day, one labelled with a time to the minute: as
+  instants when both carry a zone; a label without one is the wall clock a page printed in a zone
+  it does not name, so a time with a zone matches it when the two are the same instant at some
+  real UTC offset (-12:00 to +14:00, in quarter hours), and a time without a zone matches the
+  printed wall clock;
 - photo URLs match after resolving both against the page URL of the label;
 - kicker/section matches when any of a tool's section-like values does (articlekit's ``kicker``
   and ``section``, trafilatura's categories, the declared ``articleSection``).

@@ -45,7 +45,7 @@ from articlekit.web._header import (
     topic_lists,
 )
 from articlekit.web._meta import from_json_ld, from_meta, from_microdata
-from articlekit.web._people import bylines, visible_authors
+from articlekit.web._people import bylines, page_authors
 from articlekit.web._photos import (
     declared_photo,
     first_below,
@@ -236,8 +236,8 @@ def extract(html: str | bytes, /, *, url: str | None = None) -> Article:
         breadcrumb_section(root, headline),
     )
     topics = _topics(root, json_ld, [*header_topics, *topic_lists(root, h1)])
-    authors = pick(json_ld.get("authors"), microdata.get("authors"), meta.get("authors"))
-    authors = authors or visible_authors(root)
+    declared_authors = pick(json_ld.get("authors"), microdata.get("authors"), meta.get("authors"))
+    authors = page_authors(root, h1, declared_authors)
     published = published_time(root, h1, json_ld, microdata, meta)
     updated = pick(json_ld.get("updated"), microdata.get("updated"), meta.get("updated"))
     summary = pick(json_ld.get("summary"), microdata.get("summary"), meta.get("summary"))

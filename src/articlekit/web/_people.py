@@ -34,6 +34,13 @@ def person_name(name: str) -> str | None:
 _BYLINE: Final = re.compile(r"byline|author", re.I)
 
 
+def page_authors(
+    root: etree._Element, h1: etree._Element | None, declared: list[str] | None
+) -> list[str]:
+    """The article's authors: the declared names, else the ones the page prints."""
+    return declared or visible_authors(root)
+
+
 def visible_authors(root: etree._Element) -> list[str]:
     """The names in ``rel=author`` links, else those in a "By ..." line classed as a byline."""
     return _author_links(root) or _byline_names(root)
