@@ -199,14 +199,16 @@ def test_show_prints_a_readable_summary(samples):
     assert "10 blocks" in text
 
 
-def _convert_with_stderr_on_a_terminal(inputs: Path | list[object], out: Path) -> str:
+def _convert_with_stderr_on_a_terminal(
+    inputs: Path | list[object], out: Path, *, to: tuple[str, ...] = ("html", "--out-dir")
+) -> str:
     """Run a batch with standard error on a pseudo-terminal; return what the terminal got."""
     names = [str(name) for name in (inputs if isinstance(inputs, list) else [inputs])]
     pty = pytest.importorskip("pty", reason="pseudo-terminals are a POSIX feature")
     controller, terminal = pty.openpty()
     try:
         process = subprocess.run(
-            [*COMMAND, "convert", *names, "--to", "html", "--out-dir", str(out)],
+            [*COMMAND, "convert", *names, "--to", *to, str(out)],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=terminal, timeout=300,
         )  # fmt: skip
         os.close(terminal)
@@ -253,6 +255,18 @@ def test_urls_convert_end_to_end_and_count_in_the_progress_bar(samples, tmp_path
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [
         "gzip.html", "news.html", "sample-v-1.html", "sample.html"
     ]  # fmt: skip
+
+
+def test_a_batch_into_one_json_lines_file_draws_the_progress_bar_too(samples, tmp_path):
+    with serving() as server:
+        urls = [server.url("/news.html"), server.url("/gzip.html")]
+        output = tmp_path / "all.jsonl"
+        drawn = _convert_with_stderr_on_a_terminal(
+            [*urls, samples["json"]], output, to=("jsonl", "-o")
+        )
+    assert "1/3" in drawn
+    assert "3/3" in drawn
+    assert len(output.read_text(encoding="utf-8").splitlines()) == 3
 
 
 # In-process tests of `articlekit.cli.main`: planning outputs, failed writes, one-line reports.

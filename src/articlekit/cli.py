@@ -523,6 +523,7 @@ def _run_convert_to_lines(arguments: argparse.Namespace, sources: list[str]) -> 
     """Write the articles of every input, in order, as JSON Lines into one output."""
     output = arguments.output or STDIO
     outcomes: list[Outcome] = []
+    progress = _Progress(len(sources)) if sys.stderr.isatty() and len(sources) > 1 else None
 
     def convert_all(write: Callable[[bytes], None]) -> None:
         for source in sources:
@@ -543,6 +544,9 @@ def _run_convert_to_lines(arguments: argparse.Namespace, sources: list[str]) -> 
                 outcome.fail(error)
                 if not arguments.continue_on_error:
                     raise _StopWritingError from None
+            finally:
+                if progress:
+                    progress.step()
 
     # Lines of an input that fails part-way stay written; with the default (stop at the first
     # failure) nothing is written at all, as the temporary file is removed.

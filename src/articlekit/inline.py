@@ -515,15 +515,25 @@ def _tidy(tokens: list[_Token]) -> list[_Token]:
 
 
 def _merge_text(tokens: list[_Token]) -> list[_Token]:
+    """Each run of text tokens as one, its white space folded: joined once, so linear in size."""
     merged: list[_Token] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        text = _SPACE_RUN.sub(" ", "".join(run))
+        if text:
+            merged.append(("text", text))
+        run.clear()
+
     for token in tokens:
         if token[0] == "text":
-            if merged and merged[-1][0] == "text":
-                token = ("text", merged.pop()[1] + token[1])
-            token = ("text", _SPACE_RUN.sub(" ", token[1]))
-            if not token[1]:
-                continue
+            run.append(token[1])
+            continue
+        if run:
+            end_run()
         merged.append(token)
+    if run:
+        end_run()
     return merged
 
 

@@ -23,6 +23,15 @@ def names_of(element: etree._Element) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
+# A lower-case letter or digit followed by a capital: where camelCase names join two words.
+_CAMEL_JOIN: Final = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def class_words(element: etree._Element) -> str:
+    """The element's class and id with camelCase words apart: "articleDek" -> "article-Dek"."""
+    return _CAMEL_JOIN.sub("-", names_of(element))
+
+
 def pick(*values: Any) -> Any:
     """The first value that is not empty, else None."""
     for value in values:

@@ -38,12 +38,13 @@ from articlekit.web._dates import published_time
 from articlekit.web._header import (
     breadcrumb_section,
     dek_element,
+    element_saying,
     first_label,
     header_labels,
-    paragraph_saying,
     tag_links,
     topic_lists,
 )
+from articlekit.web._headline import declared_names, headline_element, page_headline
 from articlekit.web._meta import from_json_ld, from_meta, from_microdata
 from articlekit.web._people import bylines, page_authors
 from articlekit.web._photos import (
@@ -137,22 +138,6 @@ def _flatten_too_deep(root: etree._Element) -> None:
         etree.strip_tags(element, "*")
 
 
-# The separators pages put between a headline and the site's name in og:title.
-_SITE_NAME_SEPARATORS: Final = "|-\u2013\u2014:"
-
-
-def _without_site_name(title: str, site: str) -> str:
-    """*title* without a closing separator and the site's name ("Headline | Site")."""
-    # String methods, not a pattern built from the site's name: a page controls both texts.
-    head = title.rstrip()
-    if not head.endswith(site):
-        return title
-    head = head[: len(head) - len(site)].rstrip()
-    if not head or head[-1] not in _SITE_NAME_SEPARATORS:
-        return title
-    return head[:-1].rstrip() or title
-
-
 def _near_headline(
     h1: etree._Element | None,
     pattern: re.Pattern[str],
@@ -223,30 +208,33 @@ def extract(html: str | bytes, /, *, url: str | None = None) -> Article:
     microdata = from_microdata(root)
     meta = from_meta(root)
     page_url = _page_url(root, meta, json_ld, url)
-    h1 = next(root.iter("h1"), None)
-    headline = _headline(root, h1, json_ld, microdata, meta)
+    declared = declared_names(json_ld, microdata, meta)
+    h1 = headline_element(root, declared)
+    headline = page_headline(root, h1, declared)
     # What the page prints around its headline and in its links, read before the tree is cleaned.
     furniture = _headline_furniture(h1, json_ld)
-    header_kicker, header_topics = header_labels(h1)
-    kicker = pick(header_kicker, furniture.kicker)
+    labels = header_labels(h1)
+    kicker = pick(labels.kicker, furniture.kicker, labels.lone_topic)
     section = pick(
+        labels.section,
         json_ld.get("section"),
         meta.get("section"),
-        header_kicker,
+        labels.kicker,
         breadcrumb_section(root, headline),
     )
-    topics = _topics(root, json_ld, [*header_topics, *topic_lists(root, h1)])
+    topics = _topics(root, json_ld, [*labels.topics, *topic_lists(root, h1)])
     declared_authors = pick(json_ld.get("authors"), microdata.get("authors"), meta.get("authors"))
     authors = page_authors(root, h1, declared_authors)
     published = published_time(root, h1, json_ld, microdata, meta)
     updated = pick(json_ld.get("updated"), microdata.get("updated"), meta.get("updated"))
     summary = pick(json_ld.get("summary"), microdata.get("summary"), meta.get("summary"))
     base = page_url or url
-    found = _body_and_photos(root, microdata.get("body_element"), h1, base, headline)
+    descriptions = [summary, *meta["descriptions"]]
+    found = _body_and_photos(root, microdata.get("body_element"), h1, base, headline, descriptions)
     subheadline = pick(
         furniture.subheadline,
-        _shown_description(root, summary, found.start),
-        json_ld.get("subheadline"),
+        found.shown_description,
+        _unless_headline(json_ld.get("subheadline"), headline),
     )
     body = _without_dek(found.blocks, subheadline)
     photos = found.photos or declared_photo(pick(json_ld.get("image"), meta.get("image")), base)
@@ -293,42 +281,6 @@ def _page_url(
     return page_url
 
 
-def _headline(
-    root: etree._Element,
-    h1: etree._Element | None,
-    json_ld: dict[str, Any],
-    microdata: dict[str, Any],
-    meta: dict[str, Any],
-) -> str | None:
-    """The declared headline (unless cut short), else og:title, the ``<h1>``, the ``<title>``."""
-    title = next(root.iter("title"), None)
-    h1_text = element_text(h1) if h1 is not None else None
-    headline: str | None = pick(
-        _declared_headline(json_ld, microdata, h1_text),
-        microdata.get("headline"),
-        _og_title(meta),
-        h1_text,
-        element_text(title) if title is not None else None,
-    )
-    return headline
-
-
-def _declared_headline(
-    json_ld: dict[str, Any], microdata: dict[str, Any], h1_text: str | None
-) -> str | None:
-    declared: str | None = pick(json_ld.get("headline"), microdata.get("headline"))
-    if declared and h1_text and len(h1_text) > len(declared) and h1_text.startswith(declared):
-        return h1_text  # a CMS cut the declared headline short
-    return declared
-
-
-def _og_title(meta: dict[str, Any]) -> str | None:
-    """``og:title`` without the site's name: "Headline | Site" names the site, not the story."""
-    og_title: str | None = meta.get("headline")
-    site = meta.get("site_name")
-    return _without_site_name(og_title, site) if og_title and site else og_title
-
-
 class _HeadlineFurniture(NamedTuple):
     """What a page prints beside its headline, each found by the class of its element."""
 
@@ -355,11 +307,26 @@ def _topics(root: etree._Element, json_ld: dict[str, Any], shown: list[str]) -> 
 
 
 def _shown_description(
-    root: etree._Element, summary: str | None, start: etree._Element | None
+    root: etree._Element,
+    descriptions: list[str | None],
+    h1: etree._Element | None,
+    start: etree._Element | None,
 ) -> str | None:
-    """The declared description, when a paragraph printed before the body reads the same."""
-    paragraph = paragraph_saying(root, summary, start) if start is not None else None
-    return element_text(paragraph) if paragraph is not None else None
+    """A declared description printed between the headline and the body, as the reader sees it."""
+    if start is None:
+        return None
+    for description in dict.fromkeys(descriptions):
+        shown = element_saying(root, description, h1, start)
+        if shown is not None:
+            return element_text(shown)
+    return None
+
+
+def _unless_headline(dek: str | None, headline: str | None) -> str | None:
+    """*dek*, unless it only repeats the headline (as some CMSs declare it)."""
+    if dek and headline and dek.casefold() == headline.casefold():
+        return None
+    return dek
 
 
 # Templates print the dek in the header and again as the body's opening (WordPress excerpts),
@@ -397,11 +364,11 @@ def _headline_from_text(body: list[Block]) -> str:
 
 
 class _Found(NamedTuple):
-    """The body as read, and where it starts on the page (None when it is the whole page)."""
+    """The body as read, and the declared description the page prints above it, if it does."""
 
     blocks: list[Block]
     photos: list[Photo]
-    start: etree._Element | None
+    shown_description: str | None
 
 
 def _body_and_photos(
@@ -410,18 +377,23 @@ def _body_and_photos(
     h1: etree._Element | None,
     base: str | None,
     headline: str | None,
+    descriptions: list[str | None],
 ) -> _Found:
     """The body's blocks and photos, found once the tree is cleaned of boilerplate (in place).
 
     A page too short for content scoring gives the little text its article (or page) holds.
+    The description is looked for between the cleaning and the reading of the body, which
+    moves inline content into paragraphs of its own.
     """
     clean_tree(root, hint)
     containers = find_body(root, hint) or _short_article(root, h1)
+    start = containers[0] if containers[0] is not root else None
+    shown = _shown_description(root, descriptions, h1, start)
     body, photos = blocks_of(containers, base, headline)
     if h1 is not None and not opens_with_first_photo(body):
         lead = lead_figure(h1, first_below(containers, h1))
         body, photos = with_lead_photo(body, photos, lead, base)
-    return _Found(body, photos, containers[0] if containers[0] is not root else None)
+    return _Found(body, photos, shown)
 
 
 def _short_article(root: etree._Element, h1: etree._Element | None) -> list[etree._Element]:

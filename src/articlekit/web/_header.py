@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from lxml import etree
 
-from articlekit.web._common import element_text, names_of
+from articlekit.web._common import class_words, element_text, names_of, raw_text
 
 # Class names of the label above a headline that names its desk or section.
 _SECTION_CLASSES: Final = re.compile(
@@ -24,13 +24,18 @@ _TOPIC_PATHS: Final = re.compile(r"/(?:tags?|topics?)/", re.I)
 _BREADCRUMB: Final = re.compile(r"breadcrumb", re.I)
 # Class names of the dek: "article-excerpt", "standfirst", "field--name-field-subtitle", ...
 DEK_CLASSES: Final = re.compile(
-    r"(?:^|[-_\s])(?:dek|excerpt|standfirst|summary|subhead\w*|sub-?title|subheadline|lede|"
-    r"intro|teaser|deck)(?:$|[-_\s])",
+    r"(?:^|[-_\s])(?:dek|excerpt|standfirst|summary|sub-?head\w*|sub-?title|lede|intro|teaser|"
+    r"deck|leader|description|chapo|sapo|strapline)(?:$|[-_\s])",
     re.I,
+)
+# Class words of a picture's text: an "image-description" is a caption, not a dek.
+_PICTURE_WORDS: Final = re.compile(
+    r"caption|credit|(?:image|photo|picture|media|video)[-_]?(?:desc|text|info)", re.I
 )
 _HEADER_SCOPE_LEVELS: Final = 3  # the h1, its header, the article: pages put labels in these
 _MAX_LABEL: Final = 80  # a kicker or topic is a few words, never a sentence
 _MAX_DEK: Final = 400
+_MIN_BODY_PARAGRAPH: Final = 150  # characters
 
 
 def _rel(link: etree._Element) -> list[str]:
@@ -93,15 +98,40 @@ def _links_before(h1: etree._Element) -> Iterator[etree._Element]:
             yield element
 
 
+def _links_under(h1: etree._Element) -> Iterator[etree._Element]:
+    """The links in the headline's scope printed after it, up to the body's first paragraph."""
+    seen = False
+    for element in header_scope(h1).iter():
+        if element is h1:
+            seen = True
+        elif seen and starts_body(element):
+            return
+        elif seen and element.tag == "a" and h1 not in element.iterancestors():
+            yield element
+
+
 def _label(link: etree._Element) -> str | None:
     text = element_text(link)
     return text if text and len(text) <= _MAX_LABEL else None
 
 
-def header_labels(h1: etree._Element | None) -> tuple[str | None, list[str]]:
-    """The kicker (the first category-like link above the headline) and the topic links there."""
+class HeaderLabels(NamedTuple):
+    """The labels around a headline: kicker above, section link under it, topic links above."""
+
+    kicker: str | None
+    section: str | None
+    topics: list[str]
+    lone_topic: str | None  # the only topic link above it: a kicker where nothing else is
+
+
+def header_labels(h1: etree._Element | None) -> HeaderLabels:
+    """The kicker and topic links above the headline, the section link in the line under it.
+
+    The kicker is the first category-like link above the headline; a lone topic link there
+    may be the kicker too (Ghost prints a post's primary tag there), where nothing else is.
+    """
     if h1 is None:
-        return None, []
+        return HeaderLabels(None, None, [], None)
     kicker: str | None = None
     topics: list[str] = []
     for link in _links_before(h1):
@@ -111,7 +141,17 @@ def header_labels(h1: etree._Element | None) -> tuple[str | None, list[str]]:
             kicker = label
         elif label and kind == "topic":
             topics.append(label)
-    return kicker, topics
+    lone_topic = topics[0] if len(topics) == 1 else None
+    return HeaderLabels(kicker, _section_under(h1), topics, lone_topic)
+
+
+def _section_under(h1: etree._Element) -> str | None:
+    for link in _links_under(h1):
+        if link_kind(link) == "section":
+            label = _label(link)
+            if label:
+                return label
+    return None
 
 
 def first_label(element: etree._Element) -> str | None:
@@ -178,11 +218,23 @@ def topic_lists(root: etree._Element, h1: etree._Element | None) -> list[str]:
 
 
 def _link_list(link: etree._Element) -> etree._Element | None:
-    """The list a link is an item of: its parent, or its list item's parent."""
+    """The list a link is an item of: its parent, or its item's parent (`_is_item`)."""
     parent = link.getparent()
-    if parent is not None and parent.tag == "li":
+    if parent is not None and _is_item(parent):
         return parent.getparent()
     return parent
+
+
+def _is_item(element: etree._Element) -> bool:
+    """An ``<li>``, or an element holding one link and no text (Drupal's field items)."""
+    if element.tag == "li":
+        return True
+    return (
+        len(element) == 1
+        and element[0].tag == "a"
+        and not (element.text or "").strip()
+        and not (element[0].tail or "").strip(",;|· \n\t")
+    )
 
 
 def _is_topic_label(element: etree._Element | None) -> bool:
@@ -206,11 +258,11 @@ def _topic_path_run(container: etree._Element) -> list[str]:
 
 
 def _own_links(element: etree._Element) -> Iterator[etree._Element]:
-    """The element's links as children or inside its list items: one list, not its nested ones."""
+    """The element's links as children or inside its items: one list, not its nested ones."""
     for child in element:
         if child.tag == "a":
             yield child
-        elif child.tag == "li":
+        elif _is_item(child):
             yield from child.iterchildren("a")
 
 
@@ -256,7 +308,7 @@ def dek_element(h1: etree._Element | None) -> etree._Element | None:
         return None
     for element in header_scope(h1).iter():
         if (
-            DEK_CLASSES.search(names_of(element))
+            DEK_CLASSES.search(class_words(element))
             and not _is_around(element, h1)
             and _fits_dek(element)
         ):
@@ -265,8 +317,13 @@ def dek_element(h1: etree._Element | None) -> etree._Element | None:
 
 
 def _fits_dek(element: etree._Element) -> bool:
+    """Short text, without the headline or a picture (Brightspot's "lede" is the lead photo)."""
     text = element_text(element)
-    return bool(text) and len(text or "") <= _MAX_DEK and element.find(".//h1") is None
+    if not text or len(text) > _MAX_DEK or _PICTURE_WORDS.search(class_words(element)):
+        return False
+    if next(element.iterancestors("figure", "figcaption"), None) is not None:
+        return False
+    return next(element.iter("h1", "img", "figure", "picture"), None) is None
 
 
 def _paragraph_after(h1: etree._Element) -> etree._Element | None:
@@ -280,18 +337,48 @@ def _paragraph_after(h1: etree._Element) -> etree._Element | None:
     return None
 
 
-def paragraph_saying(
-    root: etree._Element, text: str | None, before: etree._Element
+# Elements a dek is printed in; a <div> or <span> only when it holds few elements of its own.
+_DEK_TAGS: Final = ("p", "h2", "h3", "h4", "div", "span")
+_MAX_DEK_CHILDREN: Final = 3
+
+
+def element_saying(
+    root: etree._Element, text: str | None, h1: etree._Element | None, before: etree._Element
 ) -> etree._Element | None:
-    """A ``<p>`` printed before *before* (not inside it) that reads *text*, as a dek does."""
+    """An element printed after the headline, before the body starts, that reads *text*.
+
+    *text* is the declared description: where the page prints it under its headline, in a
+    paragraph, a heading or a text box, that is the dek the reader sees. The body starts at
+    *before*, its container, or, when that container holds the headline too, at the first
+    long paragraph after the headline.
+    """
     if not text:
         return None
-    for paragraph in _iter_tags(root, "p", before.tag):
-        if paragraph is before:
+    in_tree = h1 is not None and h1.getroottree().getroot() is root
+    seen_h1 = not in_tree
+    around_h1 = in_tree and h1 is not None and before in h1.iterancestors()
+    for element in _iter_tags(root, "h1", *_DEK_TAGS, before.tag):
+        if element is before and not around_h1:
             return None
-        if paragraph.tag == "p" and _agrees(element_text(paragraph), text):
-            return paragraph
+        seen_h1 = seen_h1 or element is h1
+        if not seen_h1 or element is h1:
+            continue
+        if _could_say(element, text):
+            return element
+        if around_h1 and starts_body(element):
+            return None
     return None
+
+
+def starts_body(element: etree._Element) -> bool:
+    """A paragraph long enough to be the body's first: longer than a byline or a date line."""
+    return element.tag == "p" and len(raw_text(element)) > _MIN_BODY_PARAGRAPH
+
+
+def _could_say(element: etree._Element, text: str) -> bool:
+    if element.tag in ("div", "span") and len(element) > _MAX_DEK_CHILDREN:
+        return False
+    return _agrees(element_text(element), text)
 
 
 def _agrees(shown: str | None, declared: str) -> bool:

@@ -93,7 +93,7 @@ def from_json_ld(root: etree._Element) -> dict[str, Any]:
         "created": parse_date(article.get("dateCreated")),
         "summary": clean_json(article.get("description")),
         "url": _first_url(article.get("url")) or _first_url(article.get("mainEntityOfPage")),
-        "image": _first_url(article.get("image")),
+        "image": _image_url(article.get("image"), root),
         "section": clean(_first_item(article.get("articleSection"))),
         "keywords": _keywords(article.get("keywords")),
         "topics": _names(article.get("about")),  # no "about": no names
@@ -104,10 +104,35 @@ def from_json_ld(root: etree._Element) -> dict[str, Any]:
 
 
 def _json_ld_article(root: etree._Element) -> dict[str, Any] | None:
+    return next((node for node in _json_ld_nodes(root) if _types(node) & ARTICLE_TYPES), None)
+
+
+def _json_ld_nodes(root: etree._Element) -> list[dict[str, Any]]:
     nodes: list[dict[str, Any]] = []
     for block in read_head_metadata(root)["json_ld"]:
         _flatten(block, nodes)
-    return next((node for node in nodes if _types(node) & ARTICLE_TYPES), None)
+    return nodes
+
+
+_IMAGE_ADDRESSES: Final = ("url", "contentUrl")
+
+
+def _image_url(value: Any, root: etree._Element) -> str | None:
+    """The declared image's address, references resolved.
+
+    A reference ``{"@id": ".../#primaryimage"}`` names a node of the page's JSON-LD, whose
+    address it is; it is no image address itself.
+    """
+    image = _first_item(value)
+    if isinstance(image, dict) and not any(image.get(key) for key in _IMAGE_ADDRESSES):
+        reference = image.get("@id")
+        image = next(
+            (node for node in _json_ld_nodes(root) if reference and node.get("@id") == reference),
+            None,
+        )
+        if not isinstance(image, dict) or not any(image.get(key) for key in _IMAGE_ADDRESSES):
+            return None
+    return _first_url(image)
 
 
 def _first_item(value: Any) -> Any:
@@ -195,6 +220,9 @@ _ITEMPROP_READERS: Final[dict[str, Callable[[dict[str, Any], str, etree._Element
 }
 
 
+_DESCRIPTIONS: Final = ("og:description", "description", "twitter:description")
+
+
 def from_meta(root: etree._Element) -> dict[str, Any]:
     """Candidates from OpenGraph, ``article:*``, Dublin Core and common ``<meta name>`` tags."""
     meta: dict[str, list[str]] = read_head_metadata(root)["meta"]
@@ -237,7 +265,12 @@ def from_meta(root: etree._Element) -> dict[str, Any]:
         "updated": parse_date(
             first("article:modified_time", "og:updated_time", "dcterms.modified")
         ),
-        "summary": first("og:description", "description", "twitter:description"),
+        "summary": first(*_DESCRIPTIONS),
+        "descriptions": list(
+            dict.fromkeys(
+                text for key in _DESCRIPTIONS for text in map(clean, meta.get(key, [])) if text
+            )
+        ),
         "url": first("og:url"),
         "image": first("og:image", "og:image:url", "twitter:image"),
         "section": first("article:section"),

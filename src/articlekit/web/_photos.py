@@ -48,28 +48,64 @@ def with_lead_photo(
     return [PhotoRef(photo=0), *shifted], [photo, *photos]
 
 
-# Class names of a featured image shown before the body.
+# Class names of a featured image shown before the body ("feat-image": an abbreviation).
 _FEATURED_CLASSES: Final = re.compile(
-    r"(?:^|[-_\s])(?:featured|feature|hero|lead|post-thumbnail|wp-post-image|main-image|"
+    r"(?:^|[-_\s])(?:featured|feature|feat|hero|lead|post-thumbnail|wp-post-image|main-image|"
     r"top-image|article-image|post-image|entry-image)(?:$|[-_\s])",
     re.I,
 )
 
 
 def lead_figure(h1: etree._Element, body: etree._Element) -> etree._Element | None:
-    """The featured picture shown before the body: a figure after the headline, else one above."""
+    """The featured picture shown before the body.
+
+    A figure after the headline, else one named as featured in the headline's header or
+    between the headline and the body. A headline whose header was cleaned away as
+    boilerplate is no longer on the page: the picture then is the one nearest before the body.
+    """
+    if _outermost(h1) is not _outermost(body):
+        return _nearest_before(body)
+    header = header_scope(h1)
+    in_header = set(header.iter())
     seen_h1 = False
     featured = None
-    for element in header_scope(h1).iter():
+    for element in _common_ancestor(header, body).iter():
         if element is h1:
             seen_h1 = True
         elif element is body:
-            return featured
+            break
+        elif not (seen_h1 or element in in_header) or not _is_lead(element):
+            continue
         elif seen_h1 and element.tag == "figure":
             return element
-        elif featured is None and _is_featured(element):
+        elif featured is None:
             featured = element
     return featured
+
+
+def _outermost(element: etree._Element) -> etree._Element:
+    """The element's outermost ancestor: the page's root, unless it was cut off the page."""
+    ancestors = list(element.iterancestors())
+    return ancestors[-1] if ancestors else element
+
+
+def _common_ancestor(scope: etree._Element, body: etree._Element) -> etree._Element:
+    """*scope*, or its nearest ancestor that also holds *body*: the walk from headline to body."""
+    around_body = set(body.iterancestors())
+    if scope is body or scope in around_body or body in scope.iterancestors():
+        return scope  # the body in the headline's scope, or the scope in the body
+    return next((a for a in scope.iterancestors() if a in around_body), scope)
+
+
+def _nearest_before(body: etree._Element) -> etree._Element | None:
+    """The last figure or featured picture before *body*, outermost, in document order."""
+    found = None
+    for element in _outermost(body).iter():
+        if element is body:
+            break
+        if _is_lead(element) and (found is None or found not in element.iterancestors()):
+            found = element
+    return found
 
 
 def _is_featured(element: etree._Element) -> bool:
@@ -81,6 +117,20 @@ def _is_featured(element: etree._Element) -> bool:
     return next(element.iter("img"), None) is not None
 
 
+def _is_lead(element: etree._Element) -> bool:
+    """A featured picture, not a teaser: a picture linking to another page ("Most popular")."""
+    if not _is_featured(element):
+        return False
+    link = next(element.iterancestors("a"), None)
+    return link is None or not _links_away(link)
+
+
+def _links_away(link: etree._Element) -> bool:
+    """A link to another page: not to the image itself, not a script's "#"."""
+    href = (link.get("href") or "").strip()
+    return bool(href) and not href.startswith(("#", "javascript:")) and not _IMAGE_FILE.search(href)
+
+
 def declared_image(image: str | None) -> str | None:
     """The declared image's address, when it is a web address."""
     href = clean(image)
@@ -89,15 +139,44 @@ def declared_image(image: str | None) -> str | None:
 
 # Lazy loaders keep the real address in a data- attribute and put a placeholder in src.
 _IMAGE_SOURCES: Final = ("data-src", "data-original", "data-lazy-src", "src")
+# An image file's address: its path ends in an image format's extension.
+_IMAGE_FILE: Final = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:$|[?#])", re.I)
+
+
+# A lazy loader's placeholder file: "sr-loader.png", "1x1-white.jpg", "placeholder.gif".
+_PLACEHOLDER: Final = re.compile(
+    r"(?:^|[-_.])(?:loader|loading|placeholder|blank|spacer|lazy|1x1|transparent)(?:$|[-_.])",
+    re.I,
+)
 
 
 def _image_source(image: etree._Element) -> str:
-    """The image's address as written, not an inline ``data:`` placeholder; else srcset's first."""
-    for attribute in _IMAGE_SOURCES:
-        value = (image.get(attribute) or "").strip()
-        if value and not value.startswith("data:"):
+    """The image's address as written, not a placeholder (inline ``data:``, "loader.png").
+
+    Else srcset's first, else an image file's address in another lazy loader's data- attribute,
+    else the address written, if only a file named like a placeholder.
+    """
+    written = [(image.get(attribute) or "").strip() for attribute in _IMAGE_SOURCES]
+    for value in written:
+        if value and not _is_placeholder(value):
             return value
-    return _first_srcset_url(image.get("srcset") or image.get("data-srcset") or "")
+    srcset = _first_srcset_url(image.get("srcset") or image.get("data-srcset") or "")
+    named = next((value for value in written if value and not value.startswith("data:")), "")
+    return srcset or _lazy_image_file(image) or named
+
+
+def _is_placeholder(address: str) -> bool:
+    """An inline ``data:`` image, or a file named as a lazy loader's placeholder."""
+    file_name = address.split("?", 1)[0].rsplit("/", 1)[-1]
+    return address.startswith("data:") or _PLACEHOLDER.search(file_name) is not None
+
+
+def _lazy_image_file(image: etree._Element) -> str:
+    """The first data- attribute naming an image file, "" when none does."""
+    for name, value in image.attrib.items():
+        if str(name).startswith("data-") and _IMAGE_FILE.search(str(value)):
+            return str(value).strip()
+    return ""
 
 
 def _first_srcset_url(srcset: str) -> str:
@@ -132,7 +211,8 @@ def photo_of(figure: etree._Element, base: str | None) -> Photo | None:
     if image is None:
         return None
     href = _image_url(image, base)
-    if href is None:
+    width, height = _dimension(image.get("width")), _dimension(image.get("height"))
+    if href is None or _is_button(href, width, height):
         return None
     caption, credit = caption_and_credit(caption_parts(figure))
     alt = clean(image.get("alt"))
@@ -142,11 +222,23 @@ def photo_of(figure: etree._Element, base: str | None) -> Photo | None:
             caption=caption,
             credit=credit,
             alt_text=alt if alt != caption else None,
-            width=_dimension(image.get("width")),
-            height=_dimension(image.get("height")),
+            width=width,
+            height=height,
         )
     except ValidationError:
         return None
+
+
+# Icons and buttons are at most this many pixels high or wide; tracking pixels are 1 or 2.
+_MAX_ICON_SIZE: Final = 48
+# Share-button services, whose images are buttons ("Bookmark and Share").
+_SHARE_SERVICES: Final = re.compile(r"[/.](?:addthis|sharethis|addtoany|shareaholic)\.", re.I)
+
+
+def _is_button(href: str, width: int | None, height: int | None) -> bool:
+    """A share button, an icon or a tracking pixel: no photo of the article."""
+    small = any(size is not None and size <= _MAX_ICON_SIZE for size in (width, height))
+    return small or _SHARE_SERVICES.search(href) is not None
 
 
 def _dimension(value: str | None) -> int | None:
