@@ -104,10 +104,22 @@ def test_a_picture_box_named_like_a_dek_is_not_the_dek() -> None:
     assert extract(page).subheadline is None
 
 
-@pytest.mark.parametrize("tag", ["h2", "span", "div"])
-def test_the_declared_description_printed_under_the_headline_is_the_dek(tag: str) -> None:
+@pytest.mark.parametrize(
+    ("tag", "dek"),
+    [
+        ("h2", DEK),
+        ("span", DEK),
+        ("div", DEK),
+        (
+            "p",
+            "\n  <strong>Engineers</strong> found cracks"
+            + DEK.removeprefix("Engineers found cracks"),
+        ),
+    ],
+)
+def test_the_declared_description_printed_under_the_headline_is_the_dek(tag: str, dek: str) -> None:
     head = f'<meta name="description" content="{DEK}">'
-    page = _page(head, f"<div><h1>Old bridge to close</h1><{tag}>{DEK}</{tag}>{BODY}</div>")
+    page = _page(head, f"<div><h1>Old bridge to close</h1><{tag}>{dek}</{tag}>{BODY}</div>")
     found = extract(page)
     assert found.subheadline == DEK
     assert DEK not in [getattr(block, "text", "") for block in found.body]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
+from itertools import islice
 from typing import Any, Final, NamedTuple
 
 from lxml import etree
@@ -340,16 +341,51 @@ def _same_wall_clock(one: datetime, other: datetime) -> bool:
     )
 
 
+_TEXT_BEFORE: Final = 300  # characters of page text read before the headline
+_TEXT_AFTER: Final = 600  # and after it
+_TEXT_NODES: Final = etree.XPath(
+    ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::template)]"
+)
+
+
 def _written_dates_near(root: etree._Element, h1: etree._Element) -> Iterator[datetime]:
-    """The dates written out in words in the few hundred characters around the headline."""
-    body = next(root.iter("body"), root)
-    pieces = body.xpath(
-        ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
-        " or ancestor::template)]"
-    )
-    text = " ".join(str(piece) for piece in pieces) if isinstance(pieces, list) else ""
+    """The dates written out in words in the few hundred characters around the headline.
+
+    The text is read from the headline's closest enclosing block that holds enough of it
+    around the headline (or its ``<article>`` or ``<main>``), not from the whole page.
+    """
     headline = " ".join(str(piece) for piece in h1.itertext())  # joined as the page text
-    at = text.find(headline) if headline.strip() else -1
-    if at < 0:
+    if not headline.strip():
         return iter(())
-    return written_dates(" ".join(text[max(0, at - 300) : at + len(headline) + 600].split()))
+    body = next(root.iter("body"), root)
+    for block in _blocks_around(h1, body):
+        text, at = _text_around(block, headline)
+        if at < 0:
+            continue
+        enough_after = len(text) - at >= len(headline) + _TEXT_AFTER
+        if block is body or (enough_after and (at >= _TEXT_BEFORE or block.tag in _STORY_BLOCKS)):
+            window = text[max(0, at - _TEXT_BEFORE) : at + len(headline) + _TEXT_AFTER]
+            return written_dates(" ".join(window.split()))
+    return iter(())
+
+
+_BLOCK_LEVELS: Final = 6
+_NEAR_LEVEL: Final = 3  # the h1, its header, the block around that
+# A story's own block: what is printed before its headline outside it is the site's, not a date.
+_STORY_BLOCKS: Final = frozenset({"article", "main"})
+
+
+def _blocks_around(h1: etree._Element, body: etree._Element) -> list[etree._Element]:
+    """The headline's block a few levels up, its ``<article>`` or ``<main>``, the page's body."""
+    ancestors = list(islice(h1.iterancestors(), _BLOCK_LEVELS))
+    near = ancestors[_NEAR_LEVEL - 1 : _NEAR_LEVEL] or ancestors[-1:]
+    story = [block for block in ancestors if block.tag in _STORY_BLOCKS][:1]
+    return list(dict.fromkeys([*near, *story, body]))
+
+
+def _text_around(block: etree._Element, headline: str) -> tuple[str, int]:
+    """The block's text (as the page's, pieces joined by spaces) and where the headline is."""
+    pieces: Any = _TEXT_NODES(block)
+    text = " ".join(str(piece) for piece in pieces) if isinstance(pieces, list) else ""
+    return text, text.find(headline)

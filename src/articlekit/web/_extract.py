@@ -215,13 +215,8 @@ def extract(html: str | bytes, /, *, url: str | None = None) -> Article:
     furniture = _headline_furniture(h1, json_ld)
     labels = header_labels(h1)
     kicker = pick(labels.kicker, furniture.kicker, labels.lone_topic)
-    section = pick(
-        labels.section,
-        json_ld.get("section"),
-        meta.get("section"),
-        labels.kicker,
-        breadcrumb_section(root, headline),
-    )
+    section = pick(labels.section, json_ld.get("section"), meta.get("section"), labels.kicker)
+    section = section or breadcrumb_section(root, headline)  # a search of the whole page
     topics = _topics(root, json_ld, [*labels.topics, *topic_lists(root, h1)])
     declared_authors = pick(json_ld.get("authors"), microdata.get("authors"), meta.get("authors"))
     authors = page_authors(root, h1, declared_authors)
