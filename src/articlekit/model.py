@@ -170,7 +170,8 @@ class Photo:
     Attributes:
         uri: A stable identifier of the picture (NewsML-G2 ``guid``, ninjs ``uri``).
         href: The URL of the main image file.
-        caption: The caption as printed, credit included if the page prints it so.
+        caption: The caption, without a credit the source sets apart
+            (:func:`~articlekit.extract.extract` splits one off).
         credit: The credit line as printed, e.g. ``"Miriam Alster/Flash90"``.
         alt_text: A text alternative for readers who cannot see the image.
         photographer: The person who took it.

@@ -6,16 +6,14 @@ Conventions:
   page's canonical URL, ``og:url`` or the ``url`` argument;
 - bytes are decoded as the page declares (BOM, ``<meta charset>``), else as UTF-8, else as
   Windows-1252; at most 16 MiB are read;
-- the dek, kicker and captions as shown win over declared ones; otherwise declared metadata
-  wins over what the page shows: JSON-LD (``NewsArticle``, ``Article``,
-  ``ReportageNews``, ``BlogPosting``, ... inside ``@graph`` and lists too), then microdata, then
-  OpenGraph, ``article:*`` and other ``<meta>`` tags, then ``rel=author``, ``<time datetime>``,
-  ``<h1>`` and ``<title>``;
-- dates without a timezone are read as UTC;
-- a caption (``<figcaption>``, else a ``.caption``-like element beside the image) keeps its
-  text as printed; a credit printed inside it ("Photo by NAME/AGENCY.", "(AGENCY)",
-  "Credit: ...") is copied to `Photo.credit`, a credit in an element of its own (``.credit``,
-  ``.byline``, ``<small>``, a ``.credit`` beside the image) is moved there;
+- what a reader sees wins for display fields: the headline, dek, kicker, section, bylines, lead
+  photo, caption and credit the page prints win over declared ones; the declaration wins for
+  dates and identifiers, and fills what the page does not print: JSON-LD (``NewsArticle``,
+  ``Article``, ``ReportageNews``, ``BlogPosting``, ... inside ``@graph`` and lists too), then
+  microdata, then OpenGraph, ``article:*`` and other ``<meta>`` tags;
+- dates without a timezone are read as UTC, unless the page prints the same wall clock with one;
+- a credit printed in a caption ("Photo by NAME/AGENCY.", "(AGENCY)", "Credit: ...") or in an
+  element of its own beside it is split off into `Photo.credit`;
 - without a URL the article's ``uri`` is ``urn:sha256:`` of its headline and body text.
 """
 

@@ -378,7 +378,7 @@ def starts_body(element: etree._Element) -> bool:
 def _could_say(element: etree._Element, text: str) -> bool:
     if element.tag in ("div", "span") and len(element) > _MAX_DEK_CHILDREN:
         return False
-    first_text = next((piece for piece in element.itertext() if piece.strip()), "")
+    first_text = next((str(piece) for piece in element.itertext() if piece.strip()), "")
     first = " ".join(first_text.split())[:_COMPARED_START]
     if not first or not text.startswith(first):  # most elements differ in their first words
         return False
