@@ -130,9 +130,9 @@ _ALWAYS_NEGATIVE: Final = re.compile(
 )
 
 
-def _is_negative(element: etree._Element, long_paragraphs: int) -> bool:
-    names = names_of(element)
-    if not names.strip() or not _NEGATIVE.search(names):
+def _is_negative(names: str, long_paragraphs: int) -> bool:
+    """Whether class and id *names* say boilerplate, for an element holding *long_paragraphs*."""
+    if not _NEGATIVE.search(names):
         return False
     if _ALWAYS_NEGATIVE.search(names):
         return long_paragraphs < 8  # a page-wide wrapper named "has-comments" still holds the body
@@ -203,11 +203,11 @@ def _is_named_boilerplate(
     long_paragraphs: dict[Any, int],
 ) -> bool:
     """A class or id naming boilerplate, on an element that is neither a picture nor a caption."""
-    return (
-        ("class" in attributes or "id" in attributes)
-        and tag not in _PICTURE_TAGS
-        and not _CAPTION_CLASSES.search(names_of(element))
-        and _is_negative(element, long_paragraphs.get(element, 0))
+    if not ("class" in attributes or "id" in attributes) or tag in _PICTURE_TAGS:
+        return False
+    names = names_of(element)
+    return _is_negative(names, long_paragraphs.get(element, 0)) and not _CAPTION_CLASSES.search(
+        names
     )
 
 
@@ -227,7 +227,8 @@ def clean_tree(root: etree._Element, keep: etree._Element | None) -> None:
     etree.strip_elements(root, *_JUNK_TAGS, with_tail=False)
     doomed: list[etree._Element] = []
     long_paragraphs = _long_paragraphs(root)
-    for element in root.iter():
+    walk = etree.iterwalk(root, events=("start", "comment", "pi"))
+    for _event, element in walk:
         tag = tag_of(element)
         if not tag:
             doomed.append(element)  # comments and processing instructions
@@ -237,6 +238,7 @@ def clean_tree(root: etree._Element, keep: etree._Element | None) -> None:
             and _is_boilerplate(element, tag, long_paragraphs)
         ):
             doomed.append(element)
+            walk.skip_subtree()  # what it holds goes with it
     for element in doomed:
         remove_keeping_tail(element, separator="", repair=strip_forbidden)
     _remove_forbidden_characters(root)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
-from itertools import islice
 from typing import Any, Final, NamedTuple
 
 from lxml import etree
@@ -343,49 +342,82 @@ def _same_wall_clock(one: datetime, other: datetime) -> bool:
 
 _TEXT_BEFORE: Final = 300  # characters of page text read before the headline
 _TEXT_AFTER: Final = 600  # and after it
-_TEXT_NODES: Final = etree.XPath(
-    ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
-    " or ancestor::template)]"
-)
+_NOT_TEXT: Final = frozenset({"script", "style", "noscript", "template"})
 
 
 def _written_dates_near(root: etree._Element, h1: etree._Element) -> Iterator[datetime]:
     """The dates written out in words in the few hundred characters around the headline.
 
-    The text is read from the headline's closest enclosing block that holds enough of it
-    around the headline (or its ``<article>`` or ``<main>``), not from the whole page.
+    The page's text is read outwards from the headline, as far as needed: a walk of the whole
+    page would cost more than the rest of the date's reading.
     """
     headline = " ".join(str(piece) for piece in h1.itertext())  # joined as the page text
     if not headline.strip():
         return iter(())
-    body = next(root.iter("body"), root)
-    for block in _blocks_around(h1, body):
-        text, at = _text_around(block, headline)
-        if at < 0:
-            continue
-        enough_after = len(text) - at >= len(headline) + _TEXT_AFTER
-        if block is body or (enough_after and (at >= _TEXT_BEFORE or block.tag in _STORY_BLOCKS)):
-            window = text[max(0, at - _TEXT_BEFORE) : at + len(headline) + _TEXT_AFTER]
-            return written_dates(" ".join(window.split()))
-    return iter(())
+    before = _first_characters(_texts_before(h1), _TEXT_BEFORE)
+    after = _first_characters(_texts_after(h1), _TEXT_AFTER)
+    window = " ".join([*reversed(before), headline, *after])
+    return written_dates(" ".join(window.split()))
 
 
-_BLOCK_LEVELS: Final = 6
-_NEAR_LEVEL: Final = 3  # the h1, its header, the block around that
-# A story's own block: what is printed before its headline outside it is the site's, not a date.
-_STORY_BLOCKS: Final = frozenset({"article", "main"})
+def _first_characters(pieces: Iterator[str], wanted: int) -> list[str]:
+    """The first *pieces*, up to *wanted* characters and the piece that reaches them."""
+    taken: list[str] = []
+    count = 0
+    for piece in pieces:
+        taken.append(piece)
+        count += len(piece)
+        if count >= wanted:
+            break
+    return taken
 
 
-def _blocks_around(h1: etree._Element, body: etree._Element) -> list[etree._Element]:
-    """The headline's block a few levels up, its ``<article>`` or ``<main>``, the page's body."""
-    ancestors = list(islice(h1.iterancestors(), _BLOCK_LEVELS))
-    near = ancestors[_NEAR_LEVEL - 1 : _NEAR_LEVEL] or ancestors[-1:]
-    story = [block for block in ancestors if block.tag in _STORY_BLOCKS][:1]
-    return list(dict.fromkeys([*near, *story, body]))
+def _texts_of(element: etree._Element) -> Iterator[str]:
+    """The text inside *element* in document order, without scripts' and styles'."""
+    if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
+        return
+    if element.text:
+        yield element.text
+    for child in element:
+        yield from _texts_of(child)
+        if child.tail:
+            yield child.tail
 
 
-def _text_around(block: etree._Element, headline: str) -> tuple[str, int]:
-    """The block's text (as the page's, pieces joined by spaces) and where the headline is."""
-    pieces: Any = _TEXT_NODES(block)
-    text = " ".join(str(piece) for piece in pieces) if isinstance(pieces, list) else ""
-    return text, text.find(headline)
+def _texts_of_backwards(element: etree._Element) -> Iterator[str]:
+    """The text inside *element* from its end to its start (each piece whole)."""
+    if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
+        return
+    for child in reversed(element):
+        if child.tail:
+            yield child.tail
+        yield from _texts_of_backwards(child)
+    if element.text:
+        yield element.text
+
+
+def _texts_after(element: etree._Element) -> Iterator[str]:
+    """The page's text after *element* (not inside it), in document order."""
+    node: etree._Element | None = element
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tail:
+            yield node.tail
+        for sibling in node.itersiblings():
+            yield from _texts_of(sibling)
+            if sibling.tail:
+                yield sibling.tail
+        node = node.getparent()
+
+
+def _texts_before(element: etree._Element) -> Iterator[str]:
+    """The page's text before *element* (not around it), from the nearest piece backwards."""
+    node: etree._Element | None = element
+    while node is not None and node.tag not in ("body", "html"):
+        for sibling in node.itersiblings(preceding=True):
+            if sibling.tail:
+                yield sibling.tail
+            yield from _texts_of_backwards(sibling)
+        parent = node.getparent()
+        if parent is not None and parent.text:
+            yield parent.text
+        node = parent

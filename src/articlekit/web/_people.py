@@ -223,11 +223,15 @@ def _in_page_furniture(element: etree._Element) -> bool:
 
 
 def _is_byline_part(element: etree._Element) -> bool:
+    attributes = element.attrib
+    if not attributes:  # most elements have none: one look tells
+        return False
     names = names_of(element)
+    if _BYLINE.search(names) and not _JOB_PART.search(names):
+        return True
+    itemprop, rel = attributes.get("itemprop"), attributes.get("rel")
     return bool(
-        (_BYLINE.search(names) and not _JOB_PART.search(names))
-        or "author" in (element.get("itemprop") or "").split()
-        or "author" in (element.get("rel") or "").lower().split()
+        (itemprop and "author" in itemprop.split()) or (rel and "author" in rel.lower().split())
     )
 
 
