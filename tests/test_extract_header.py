@@ -49,6 +49,20 @@ def test_a_logo_h1_linking_to_the_front_page_is_not_the_headline() -> None:
     assert "Town News" not in [found.headline, found.kicker]
 
 
+@pytest.mark.parametrize(
+    "logo",
+    [
+        '<a href="https://town.example/"><h1><span>Town News</span></h1></a>',  # h1 in the link
+        '<h1><svg viewBox="0 0 10 10"><title>Town News</title><path d="M0 0"/></svg></h1>',
+        '<h1><img src="/logo.png" alt="Town News"></h1>',
+    ],
+)
+def test_an_h1_printing_only_a_logo_is_not_the_headline(logo: str) -> None:
+    article = f"<article><h1>Old bridge to close for a year</h1>{BODY}</article>"
+    page = _page("", f"<header>{logo}</header>{article}")
+    assert extract(page).headline == "Old bridge to close for a year"
+
+
 def test_an_h1_naming_the_site_is_not_the_headline() -> None:
     head = (
         '<meta property="og:site_name" content="Town News">'
@@ -56,6 +70,20 @@ def test_an_h1_naming_the_site_is_not_the_headline() -> None:
     )
     page = _page(head, f"<h1>Town News</h1><article>{BODY}</article>")
     assert extract(page).headline == "Old bridge to close"
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Old bridge to close for a year - Town News", "Old bridge to close for a year"),
+        ("Old bridge to close for a year | TOWN", "Old bridge to close for a year"),
+        ("Old bridge - what comes next", "Old bridge - what comes next"),  # the headline's own
+    ],
+)
+def test_a_title_tag_loses_a_trailing_site_name(title: str, headline: str) -> None:
+    head = f'<title>{title}</title><meta property="og:site_name" content="Town">'
+    page = _page(head, f"<header><h1>Town</h1></header><article>{BODY}</article>")
+    assert extract(page).headline == headline
 
 
 def test_a_one_word_section_title_in_h1_gives_way_to_the_declared_headline() -> None:
@@ -91,6 +119,14 @@ def test_the_heading_printing_the_declared_headline_anchors_the_dek() -> None:
 def test_dek_classes_as_publishing_systems_name_them(dek: str) -> None:
     page = _page("", f"<article><header><h1>Old bridge to close</h1>{dek}</header>{BODY}</article>")
     assert extract(page).subheadline == DEK
+
+
+@pytest.mark.parametrize(
+    "line", ["UPDATED: Tue., Nov. 19, 2019", "By Ann Lee and Bo Chan, Town News staff", "Town"]
+)
+def test_a_date_or_byline_line_under_the_headline_is_not_the_dek(line: str) -> None:
+    page = _page("", f"<article><header><h1>Old bridge</h1><p>{line}</p></header>{BODY}</article>")
+    assert extract(page).subheadline is None
 
 
 def test_a_picture_box_named_like_a_dek_is_not_the_dek() -> None:

@@ -209,9 +209,25 @@ def test_a_lazy_loaders_address_wins_over_its_placeholder() -> None:
     )
     article = extract(_page(HEADLINE, opening=images), url="https://news.example/story")
     assert [photo.href for photo in article.photos] == [
-        "https://img.example/a-300.jpg",
+        "https://img.example/a-600.jpg",  # the widest candidate
         "https://img.example/b.jpeg?width=780",
     ]
+
+
+@pytest.mark.parametrize(
+    ("srcset", "chosen"),
+    [
+        ("/s.jpg 300w, /l.jpg 2500w, /m.jpg 720w", "/l.jpg"),
+        ("/a.jpg 1x,/b.jpg 2x", "/b.jpg"),
+        ("/w_300,h_200/a.jpg 300w , /w_900,h_600/a.jpg 900w", "/w_900,h_600/a.jpg"),
+        ("/first.jpg, /second.jpg", "/first.jpg"),  # no widths: the first
+        (" , ,/only.jpg", "/only.jpg"),
+    ],
+)
+def test_the_widest_srcset_candidate_is_the_photo(srcset: str, chosen: str) -> None:
+    image = f'<figure><img src="data:image/gif;base64,R0lGOD" srcset="{srcset}"></figure>'
+    article = extract(_page(HEADLINE, opening=image), url="https://news.example/story")
+    assert article.photos[0].href == "https://news.example" + chosen
 
 
 # --- the declared image -----------------------------------------------------------------------

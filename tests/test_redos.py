@@ -24,7 +24,7 @@ import articlekit
 from _redos import MODES, Mode, Use, UseMode, analyse, package_uses
 from articlekit import ArticleKitError, Byline, _validate
 from articlekit._formats import ROUND_TRIP, get_format
-from articlekit.web import _body, _caption, _extract, _headline, _people
+from articlekit.web import _body, _caption, _extract, _headline, _people, _photos
 from articlekit.web._common import clean
 
 # Patterns the checker flags that may stay, because their input is bounded: the key is the
@@ -455,6 +455,18 @@ def _many_spans(size: int) -> str:
     spans = '<span class="author">Ann Lee</span> ' * (size // 40)
     body = f"<p>{spans}</p><p>{'A paragraph of the story, long enough to count. ' * 3}</p>"
     return f"<html><body><article><h1>Headline</h1>{body}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda size: ", " * (size // 2) + "a.jpg",
+        lambda size: "a.jpg " + "1x " * (size // 3),
+        lambda size: "a.jpg 1w," * (size // 9),
+    ],
+)
+def test_srcset_parsing_takes_linear_time(make: Callable[[int], str]) -> None:
+    _assert_linear(_photos._largest_srcset_url, make)
 
 
 def test_extract_takes_linear_time_on_a_paragraph_of_many_inline_elements() -> None:

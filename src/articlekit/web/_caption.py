@@ -15,7 +15,7 @@ from typing import Final, NamedTuple
 
 from lxml import etree
 
-from articlekit.web._common import clean, element_text, names_of, tag_of
+from articlekit.web._common import clean, element_text, names_of, tag_of, text_outside
 
 # Class names of a caption ("wp-caption-text", "image-caption") and of a credit.
 _CAPTION_NAMES: Final = re.compile(r"caption", re.I)
@@ -351,7 +351,7 @@ def caption_and_credit(parts: CaptionParts) -> CaptionText:
 def _caption_text(caption: etree._Element, credit: etree._Element | None) -> str | None:
     """The caption's text without its credit element and its "more"/"less" toggle buttons."""
     skipped = {*_toggles(caption), *([] if credit is None else [credit])}
-    return clean(_text_outside(caption, skipped)) if skipped else element_text(caption)
+    return clean(text_outside(caption, skipped)) if skipped else element_text(caption)
 
 
 def _toggles(caption: etree._Element) -> list[etree._Element]:
@@ -407,20 +407,3 @@ def _has_loose_text(element: etree._Element) -> bool:
     """Text of *element* outside its children: a caption written as text, not in parts."""
     pieces = [element.text, *(child.tail for child in element)]
     return any(piece and piece.strip() for piece in pieces)
-
-
-def _text_outside(caption_element: etree._Element, skipped: set[etree._Element]) -> str:
-    """The caption's text in document order without the *skipped* elements'; their tails stay."""
-    pieces: list[str] = []
-    # Start and end events: an element's tail follows the text of its children. Comments and
-    # processing instructions come as one event each, their text left out and their tail kept.
-    walk = etree.iterwalk(caption_element, events=("start", "end", "comment", "pi"))
-    for event, element in walk:
-        if event == "start":
-            if element in skipped:
-                walk.skip_subtree()  # its end event still comes, with the tail
-            else:
-                pieces.append(element.text or "")
-        elif element is not caption_element:  # the caption's own tail is not in it
-            pieces.append(element.tail or "")
-    return "".join(pieces)

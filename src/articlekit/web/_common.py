@@ -85,3 +85,20 @@ def raw_text(element: etree._Element) -> str:
 def element_text(element: etree._Element) -> str | None:
     """The element's text content as one line."""
     return clean(raw_text(element))
+
+
+def text_outside(element: etree._Element, skipped: set[etree._Element]) -> str:
+    """The element's text in document order without the *skipped* elements'; their tails stay."""
+    pieces: list[str] = []
+    # Start and end events: an element's tail follows the text of its children. Comments and
+    # processing instructions come as one event each, their text left out and their tail kept.
+    walk = etree.iterwalk(element, events=("start", "end", "comment", "pi"))
+    for event, node in walk:
+        if event == "start":
+            if node in skipped:
+                walk.skip_subtree()  # its end event still comes, with the tail
+            else:
+                pieces.append(node.text or "")
+        elif node is not element:  # the element's own tail is not in it
+            pieces.append(node.tail or "")
+    return "".join(pieces)

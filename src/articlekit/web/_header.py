@@ -332,8 +332,18 @@ def _paragraph_after(h1: etree._Element) -> etree._Element | None:
         return None
     sibling = h1.getnext()  # the parser drops comments: the next node is an element
     if sibling is not None and sibling.tag == "p" and _fits_dek(sibling):
-        return sibling
+        return sibling if _reads_as_sentence(element_text(sibling) or "") else None
     return None
+
+
+# What opens a byline's or a date's line, not a dek: "By", "Updated:", "Published".
+_LINE_LABEL: Final = re.compile(r"(?:by|von|par|updated|published|posted|last modified)\b", re.I)
+_FEWEST_DEK_WORDS: Final = 5
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """Words enough for a dek, not opening as a byline's or a date's line does."""
+    return len(text.split()) >= _FEWEST_DEK_WORDS and not _LINE_LABEL.match(text)
 
 
 # Elements a dek is printed in; a <div> or <span> only when it holds few elements of its own.

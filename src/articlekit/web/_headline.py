@@ -12,7 +12,7 @@ from typing import Any, Final, NamedTuple
 
 from lxml import etree
 
-from articlekit.web._common import element_text, pick
+from articlekit.web._common import element_text, pick, text_outside
 
 _MAX_HEADLINE: Final = 300  # characters: longer "headlines" are broken markup around the text
 # A link to a site's front page, absolute: "https://example.org/", "//example.org".
@@ -76,12 +76,19 @@ def _reads_as_headline(h1: etree._Element, declared: Declared) -> bool:
 
 
 def _is_logo(h1: etree._Element) -> bool:
-    """An ``<h1>`` that is a link to the site's front page, as site logos are."""
-    link = next(h1.iter("a"), None)
-    href = (link.get("href") or "").strip() if link is not None else None
-    return href is not None and (
-        href in ("/", "./", "#") or _FRONT_PAGE.fullmatch(href) is not None
-    )
+    """An ``<h1>`` linking to the site's front page, or printing only a picture, as logos do."""
+    link = next(h1.iterancestors("a"), None)
+    if link is None:
+        link = next(h1.iter("a"), None)
+    if link is not None and _is_front_page(link.get("href")):
+        return True
+    picture = next(h1.iter("svg", "img"), None)
+    return picture is not None and not text_outside(h1, set(h1.iter("svg", "img"))).strip()
+
+
+def _is_front_page(href: str | None) -> bool:
+    address = (href or "").strip()
+    return address in ("/", "./", "#") or _FRONT_PAGE.fullmatch(address) is not None
 
 
 def _heading_saying(root: etree._Element, text: str | None) -> etree._Element | None:
@@ -106,9 +113,36 @@ def page_headline(
     headline: str | None = pick(
         declared.headline,
         _og_title(declared.og_title, declared.site_name),
-        element_text(title) if title is not None else None,
+        _without_brand(element_text(title) if title is not None else None),
     )
     return headline
+
+
+_SEPARATORS: Final = (" | ", " - ", " \u2013 ", " \u2014 ")
+_MOST_BRAND_WORDS: Final = 3
+_FEWEST_HEADLINE_WORDS: Final = 3
+
+
+def _without_brand(title: str | None) -> str | None:
+    """A ``<title>`` without the site's name after its last separator ("Headline - Site").
+
+    The name is a short tail of capitalised words; a tail in lower case ("Brexit - what comes
+    next") is the headline's own.
+    """
+    if not title:
+        return title
+    at = max(title.rfind(separator) for separator in _SEPARATORS)
+    if at < 0:
+        return title
+    head, tail = title[:at].strip(), title[at + 3 :].strip()
+    words = tail.split()
+    if (
+        1 <= len(words) <= _MOST_BRAND_WORDS
+        and all(not word[0].islower() for word in words)
+        and len(head.split()) >= _FEWEST_HEADLINE_WORDS
+    ):
+        return head
+    return title
 
 
 def _og_title(og_title: str | None, site: str | None) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Final
 from urllib.parse import urljoin
 
@@ -153,14 +154,14 @@ _PLACEHOLDER: Final = re.compile(
 def _image_source(image: etree._Element) -> str:
     """The image's address as written, not a placeholder (inline ``data:``, "loader.png").
 
-    Else srcset's first, else an image file's address in another lazy loader's data- attribute,
+    Else srcset's widest, else an image file's address in another lazy loader's data- attribute,
     else the address written, if only a file named like a placeholder.
     """
     written = [(image.get(attribute) or "").strip() for attribute in _IMAGE_SOURCES]
     for value in written:
         if value and not _is_placeholder(value):
             return value
-    srcset = _first_srcset_url(image.get("srcset") or image.get("data-srcset") or "")
+    srcset = _largest_srcset_url(image.get("srcset") or image.get("data-srcset") or "")
     named = next((value for value in written if value and not value.startswith("data:")), "")
     return srcset or _lazy_image_file(image) or named
 
@@ -179,18 +180,49 @@ def _lazy_image_file(image: etree._Element) -> str:
     return ""
 
 
-def _first_srcset_url(srcset: str) -> str:
-    """The URL of a srcset's first candidate, "" when it has none; never an error.
+def _largest_srcset_url(srcset: str) -> str:
+    """The URL of a srcset's widest candidate (its first if none says a width), "" when none."""
+    best, best_width = "", -1.0
+    for url, width in _srcset_candidates(srcset):
+        if url and width > best_width:
+            best, best_width = url, width
+    return best
 
-    As the HTML standard parses a srcset: white space and commas before a candidate are
-    skipped (so empty candidates are), its URL runs to the next white space, and commas ending
-    the URL are not part of it; a comma inside it is ("w_300,h_200/x.jpg").
+
+def _srcset_candidates(srcset: str) -> Iterator[tuple[str, float]]:
+    """Each candidate's URL and width, as the HTML standard parses a srcset; never an error.
+
+    White space and commas before a candidate are skipped (so empty candidates are), its URL
+    runs to the next white space, commas ending the URL end the candidate and a comma inside
+    it is part of it ("w_300,h_200/x.jpg"); its descriptors run to the next comma. Linear:
+    each character is looked at once.
     """
-    for word in srcset.split():
-        url = word.strip(",")
-        if url:
-            return url
-    return ""
+    position, length = 0, len(srcset)
+    while position < length:
+        while position < length and (srcset[position].isspace() or srcset[position] == ","):
+            position += 1
+        start = position
+        while position < length and not srcset[position].isspace():
+            position += 1
+        url = srcset[start:position]
+        if not url:
+            return
+        if url.endswith(","):
+            yield url.rstrip(","), 0.0
+            continue
+        end = srcset.find(",", position)
+        end = length if end < 0 else end
+        descriptors = srcset[position:end].split()
+        yield url, max(map(_descriptor_width, descriptors), default=0.0)
+        position = end + 1
+
+
+def _descriptor_width(descriptor: str) -> float:
+    """The width a "300w" or density a "2x" descriptor gives, 0 for anything else."""
+    number = descriptor[:-1]
+    if descriptor[-1:] in ("w", "x") and number.replace(".", "", 1).isdigit():
+        return float(number) * (1 if descriptor.endswith("w") else 1000)
+    return 0.0
 
 
 def _image_url(image: etree._Element, base: str | None) -> str | None:
