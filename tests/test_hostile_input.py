@@ -226,7 +226,7 @@ def test_json_depth_limit_is_exact(name):
 
 @pytest.mark.parametrize("name", list(ROUND_TRIP))
 def test_every_reader_refuses_input_beyond_its_size_limit_and_says_the_limit(monkeypatch, name):
-    for module in (_json_text, _io, articlekit._xml, articlekit._html_read):
+    for module in (_json_text, _io, articlekit._xml, articlekit.html._read):
         monkeypatch.setattr(module, "MAX_BYTES", 1000)
     data = _DOCUMENTS[name]
     assert len(data) > 1000

@@ -508,7 +508,8 @@ def test_chromium_screenshot_of_the_sample(chromium, tmp_path):
 
 
 def test_head_metadata_reader_finds_json_ld_and_opengraph():
-    from articlekit._html_read import parse_html, read_head_metadata
+    from articlekit._page_head import read_head_metadata
+    from articlekit.html._read import parse_html
 
     metadata = read_head_metadata(parse_html(html.dumps(articlekit.sample())))
     (ld,) = metadata["json_ld"]
@@ -779,7 +780,7 @@ def test_the_reader_takes_the_inert_forms_of_an_embed_and_an_article_url():
 
 
 def test_chromium_reads_and_resolves_the_urls_as_the_article_holds_them(chromium, tmp_path):
-    from articlekit._html_write import build_document
+    from articlekit.html._write import build_document
 
     article = Article(
         uri="urn:x",

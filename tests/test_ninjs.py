@@ -41,7 +41,7 @@ from articlekit import (
     ninjs,
     strategies,
 )
-from articlekit._ninjs_html import blocks_from_html, blocks_to_html
+from articlekit._body_html import blocks_from_html, blocks_to_html
 from articlekit._schemas import SCHEMA_FOLDER
 from articlekit.inline import canonical_inline_from_element
 
@@ -503,7 +503,7 @@ def test_our_own_html_bodies_are_built_without_the_constructors(monkeypatch):
     def refuse(kind, fields):
         raise AssertionError(f"{kind.__name__} went through its constructor")
 
-    monkeypatch.setattr(articlekit._ninjs_html, "_construct", refuse)
+    monkeypatch.setattr(articlekit._body_html, "_construct", refuse)
     sample = articlekit.sample()
     for version in ninjs.VERSIONS:
         assert ninjs.loads(ninjs.dumps(sample, version=version)).body == sample.body

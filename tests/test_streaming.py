@@ -15,11 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import articlekit
-from articlekit import _newsml_read, _xml, jsonl, newsml, strategies
-from articlekit._newsml_repair import Reading
+from articlekit import _xml, jsonl, newsml, strategies
 from articlekit._repairs import Repairs
 from articlekit.errors import ParseError, UnsupportedError, ValidationError
 from articlekit.model import Article
+from articlekit.newsml import _read as _newsml_read
+from articlekit.newsml._repair import Reading
 
 COMMAND = [sys.executable, "-m", "articlekit"]
 

@@ -16,7 +16,7 @@ from typing import Any, Final, TypeVar
 
 from lxml import etree
 
-from articlekit._ninjs_html import blocks_from_html
+from articlekit._body_html import blocks_from_html
 from articlekit._reading import derive_headline, html_of_text, looks_like_html, zone_name
 from articlekit._repairs import Repairs
 from articlekit._text import fold_space

@@ -16,9 +16,9 @@ from typing import Any, Final, TypeVar
 import attrs
 from lxml import etree
 
+from articlekit._body_html import blocks_from_html
 from articlekit._convert import BLOCK_TAGS
 from articlekit._json_build import build_blocks
-from articlekit._ninjs_html import blocks_from_html
 from articlekit._reading import derive_headline, looks_like_html, zone_name
 from articlekit._repairs import Repairs
 from articlekit._text import fold_space, nfc

@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from lxml import etree
 
-from articlekit._html_read import read_head_metadata
+from articlekit._page_head import read_head_metadata
 from articlekit.web._common import clean, clean_json, element_text
 from articlekit.web._dates import parse_date
 from articlekit.web._people import split_names

@@ -1,8 +1,8 @@
 """The HTML reader: the ``<article>`` articlekit writes, read back from its markup and microdata.
 
-Split in two so that a reader of other sites' pages can reuse the parts: `parse_html` (hostile
-input in, a tree out) and `read_head_metadata` (JSON-LD, OpenGraph and meta of any page), then
-`read_article_element` for the semantic markup articlekit writes.
+`parse_html` (hostile input in, a tree out), then `read_article_element` for the semantic
+markup articlekit writes; what any page declares in its head is read by
+`articlekit._page_head.read_head_metadata`, shared with the reader of other sites' pages.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from typing import Any, Final
 
 from lxml import etree
 
-from articlekit._json_text import parse_json
 from articlekit._numbers import ascii_integer
 from articlekit._validate import URGENCY_LEAST, URGENCY_MOST
 from articlekit._xml import MAX_BYTES, check_depth
@@ -65,24 +64,6 @@ def parse_html(data: str | bytes) -> etree._Element:
         raise ParseError("not HTML: the document has no elements")
     check_depth(root)
     return root
-
-
-def read_head_metadata(root: etree._Element) -> dict[str, Any]:
-    """The page's metadata: ``json_ld`` (a list of objects), ``meta`` (name/property -> values)."""
-    blocks: list[Any] = []
-    for script in root.iter("script"):
-        if (script.get("type") or "").strip().lower() == "application/ld+json":
-            try:  # bounded in size and depth; NaN and repeated members as browsers read them
-                blocks.append(parse_json(script.text or "", strict=False))
-            except ParseError:
-                continue  # one broken block on a real page must not hide the others
-    meta: dict[str, list[str]] = {}
-    for element in root.iter("meta"):
-        key = element.get("property") or element.get("name")
-        content = element.get("content")
-        if key and content is not None:
-            meta.setdefault(key.lower(), []).append(content)
-    return {"json_ld": blocks, "meta": meta}
 
 
 def find_article(root: etree._Element) -> etree._Element:

@@ -15,10 +15,10 @@ from datetime import datetime, tzinfo
 from typing import Any, Final
 
 from articlekit._convert import parse_datetime
-from articlekit._ninjs_names import CAMEL
 from articlekit._repairs import Repairs
 from articlekit._validate import URGENCY_LEAST, URGENCY_MOST
 from articlekit.errors import ValidationError
+from articlekit.ninjs._names import CAMEL
 
 __all__ = [
     "Reading",

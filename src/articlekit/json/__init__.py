@@ -25,9 +25,9 @@ from articlekit._io import read_binary, write_binary
 from articlekit._json_document import FORMAT_VERSION as _FORMAT_VERSION
 from articlekit._json_document import VERSION_KEY as _VERSION_KEY
 from articlekit._json_document import from_document, to_document
-from articlekit._json_schema import article_schema
 from articlekit._json_text import parse_json
 from articlekit._repairs import Repairs
+from articlekit.json._schema import article_schema
 from articlekit.model import Article
 
 __all__ = ["FORMAT_VERSION", "dump", "dumps", "load", "loads", "schema"]

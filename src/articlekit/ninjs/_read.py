@@ -7,9 +7,23 @@ from collections.abc import Callable
 from datetime import tzinfo
 from typing import Any, Final, NamedTuple
 
+from articlekit._body_html import blocks_from_html, blocks_from_text
 from articlekit._convert import parse_datetime
-from articlekit._ninjs_html import blocks_from_html, blocks_from_text
-from articlekit._ninjs_names import (
+from articlekit._reading import derive_headline
+from articlekit._repairs import Repairs
+from articlekit._text import check_xml_safe
+from articlekit.errors import UnsupportedError, ValidationError, join_path
+from articlekit.model import (
+    Article,
+    Block,
+    Byline,
+    Paragraph,
+    Photo,
+    Rendition,
+    Topic,
+    TopicKind,
+)
+from articlekit.ninjs._names import (
     BYLINE_RELS,
     CAMEL,
     COLLECTIONS,
@@ -29,26 +43,12 @@ from articlekit._ninjs_names import (
     WHERE,
     rename,
 )
-from articlekit._ninjs_repair import (
+from articlekit.ninjs._repair import (
     Reading,
     identifier_member,
     read_urgency,
     repair_identity,
     repaired_moment,
-)
-from articlekit._reading import derive_headline
-from articlekit._repairs import Repairs
-from articlekit._text import check_xml_safe
-from articlekit.errors import UnsupportedError, ValidationError, join_path
-from articlekit.model import (
-    Article,
-    Block,
-    Byline,
-    Paragraph,
-    Photo,
-    Rendition,
-    Topic,
-    TopicKind,
 )
 
 __all__ = ["read_document"]

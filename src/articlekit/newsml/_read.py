@@ -13,30 +13,9 @@ import attrs
 from lxml import etree
 
 from articlekit import _xml
+from articlekit._body_html import blocks_from_html
 from articlekit._convert import BLOCK_TAGS
 from articlekit._json_build import build_blocks
-from articlekit._newsml_body_repair import ASCII_SPACE, loose_text, other_block
-from articlekit._newsml_repair import Reading, creator_name, moment, report_not_read
-from articlekit._newsml_write import (
-    AK,
-    ALT_ID_URI,
-    CREATOR_ROLE_SCHEME,
-    DESCRIPTION_ALT,
-    DESCRIPTION_CAPTION,
-    DESCRIPTION_SUMMARY,
-    HEADLINE_ROLES,
-    KIND_TYPES,
-    LINK_CANONICAL,
-    LINK_PHOTO,
-    NAR,
-    PROVIDER_UNKNOWN,
-    RENDITION_SCHEME,
-    ROLE_SECTION,
-    WHY_INFERRED,
-    XML_LANG,
-    looks_made_up,
-)
-from articlekit._ninjs_html import blocks_from_html
 from articlekit._numbers import ascii_integer
 from articlekit._reading import derive_headline, html_of_text, looks_like_html
 from articlekit._text import fold_space, nfc
@@ -58,6 +37,27 @@ from articlekit.model import (
     Status,
     Topic,
     TopicKind,
+)
+from articlekit.newsml._body_repair import ASCII_SPACE, loose_text, other_block
+from articlekit.newsml._repair import Reading, creator_name, moment, report_not_read
+from articlekit.newsml._write import (
+    AK,
+    ALT_ID_URI,
+    CREATOR_ROLE_SCHEME,
+    DESCRIPTION_ALT,
+    DESCRIPTION_CAPTION,
+    DESCRIPTION_SUMMARY,
+    HEADLINE_ROLES,
+    KIND_TYPES,
+    LINK_CANONICAL,
+    LINK_PHOTO,
+    NAR,
+    PROVIDER_UNKNOWN,
+    RENDITION_SCHEME,
+    ROLE_SECTION,
+    WHY_INFERRED,
+    XML_LANG,
+    looks_made_up,
 )
 from articlekit.nitf._read import read_body as nitf_body
 

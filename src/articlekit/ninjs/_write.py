@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from articlekit._body_html import blocks_to_html
 from articlekit._convert import format_datetime
-from articlekit._ninjs_html import blocks_to_html
-from articlekit._ninjs_names import (
+from articlekit._urls import photo_source
+from articlekit.model import Article, Byline, Photo, Topic
+from articlekit.ninjs._names import (
     COLLECTIONS,
     CREATOR,
     KIND_ORDER,
@@ -15,8 +17,6 @@ from articlekit._ninjs_names import (
     NO_URI,
     TOPIC_ORDER_ROLE,
 )
-from articlekit._urls import photo_source
-from articlekit.model import Article, Byline, Photo, Topic
 
 __all__ = ["write_article"]
 

@@ -13,9 +13,9 @@ from typing import Any, Final
 
 from lxml import etree
 
-from articlekit._newsml_repair import Reading, local_name
 from articlekit.inline import _is_blank, canonical_inline_from_element, escape_text
 from articlekit.model import Block, Heading, Paragraph
+from articlekit.newsml._repair import Reading, local_name
 
 __all__ = ["ASCII_SPACE", "loose_text", "other_block"]
 

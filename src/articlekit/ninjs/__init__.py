@@ -44,12 +44,12 @@ from articlekit import _schemas
 from articlekit._io import read_binary, write_binary
 from articlekit._json_text import parse_json
 from articlekit._loss import report_losses
-from articlekit._ninjs_names import CAMEL, SCHEMA_URL, rename
-from articlekit._ninjs_read import read_document
-from articlekit._ninjs_write import write_article
 from articlekit._repairs import Repairs
 from articlekit.errors import ValidationError
 from articlekit.model import Article
+from articlekit.ninjs._names import CAMEL, SCHEMA_URL, rename
+from articlekit.ninjs._read import read_document
+from articlekit.ninjs._write import write_article
 
 __all__ = ["VERSIONS", "dump", "dumps", "iter_articles", "load", "loads", "validate"]
 

@@ -42,10 +42,10 @@ from __future__ import annotations
 
 from typing import IO
 
-from articlekit import _html_read, _html_write
-from articlekit._html_serialise import serialise
 from articlekit._io import read_binary, write_binary
 from articlekit._loss import report_losses
+from articlekit.html import _read, _write
+from articlekit.html._serialise import serialise
 from articlekit.model import Article
 
 __all__ = ["dump", "dumps", "load", "loads"]
@@ -75,8 +75,8 @@ def dumps(
         raise TypeError(f"expected an Article, got {type(article).__name__}")
     report_losses(_FORMAT_NAME, [], strict=strict)
     if fragment:
-        return serialise(_html_write.build_article(article)) + "\n"
-    document = _html_write.build_document(article, stylesheet=stylesheet)
+        return serialise(_write.build_article(article)) + "\n"
+    document = _write.build_document(article, stylesheet=stylesheet)
     return "<!DOCTYPE html>\n" + serialise(document) + "\n"
 
 
@@ -114,8 +114,8 @@ def loads(data: str | bytes, /) -> Article:
 
     .. versionadded:: 0.1
     """
-    root = _html_read.parse_html(data)
-    return _html_read.read_article_element(_html_read.find_article(root))
+    root = _read.parse_html(data)
+    return _read.read_article_element(_read.find_article(root))
 
 
 def load(fp: IO[bytes], /) -> Article:

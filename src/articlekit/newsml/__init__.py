@@ -53,13 +53,14 @@ from collections.abc import Iterator
 from datetime import timezone, tzinfo
 from typing import IO, Final, Literal
 
-from articlekit import _newsml_read, _schemas, _xml
+from articlekit import _schemas, _xml
 from articlekit._io import read_binary, without_name, write_binary
-from articlekit._newsml_repair import Reading
-from articlekit._newsml_write import NAR, write
 from articlekit._repairs import Repairs
 from articlekit.errors import UnsupportedError
 from articlekit.model import Article
+from articlekit.newsml import _read
+from articlekit.newsml._repair import Reading
+from articlekit.newsml._write import NAR, write
 
 __all__ = [
     "NAMESPACE",
@@ -145,7 +146,7 @@ def loads(
        *default_timezone*.
     """
     reading = Reading(Repairs(strict=strict), default_timezone)
-    article = _newsml_read.single_article(_xml.parse_xml(data, repairs=reading.repairs), reading)
+    article = _read.single_article(_xml.parse_xml(data, repairs=reading.repairs), reading)
     reading.repairs.warn()
     return article
 
@@ -160,7 +161,7 @@ def load(
        *strict* and *default_timezone*.
     """
     reading = Reading(Repairs(strict=strict), default_timezone)
-    article = _newsml_read.single_article(
+    article = _read.single_article(
         _xml.parse_xml(read_binary(fp), repairs=reading.repairs), reading
     )
     reading.repairs.warn()
@@ -216,11 +217,11 @@ def iter_articles(
         source = _xml.encode_xml(source)
     if isinstance(source, (bytes, bytearray)):
         if _PACKAGE in source:
-            found = _newsml_read.articles(
+            found = _read.articles(
                 _xml.parse_xml(source, repairs=reading.repairs), reading, skip_unsupported=True
             )
         else:
-            found = _newsml_read.stream_articles(
+            found = _read.stream_articles(
                 _xml.iterparse_xml(io.BytesIO(source), repairs=reading.repairs), reading
             )
         return _reported(found, reading)
@@ -277,9 +278,9 @@ def _iter_file(fp: IO[bytes], reading: Reading) -> Iterator[Article]:
     fp.seek(start)
     if has_package:
         root = _xml.parse_xml(read_binary(fp), repairs=reading.repairs)
-        yield from _newsml_read.articles(root, reading, skip_unsupported=True)
+        yield from _read.articles(root, reading, skip_unsupported=True)
     else:
-        yield from _newsml_read.stream_articles(
+        yield from _read.stream_articles(
             _xml.iterparse_xml(without_name(fp), repairs=reading.repairs), reading
         )
 
