@@ -610,13 +610,14 @@ def test_characters_the_model_forbids_are_removed_from_headline_bylines_and_capt
     [
         ('srcset=" , x.jpg" src="data:image/gif;base64,R0lGOD"', "https://img.example/x.jpg"),
         ('srcset=" , x.jpg"', "https://img.example/x.jpg"),
-        ('srcset=",,, ,x.jpg 2x, y.jpg 3x"', "https://img.example/x.jpg"),
-        ('data-srcset="x.jpg, y.jpg 2x"', "https://img.example/x.jpg"),
+        # The widest candidate: the highest width or density a descriptor gives.
+        ('srcset=",,, ,x.jpg 2x, y.jpg 3x"', "https://img.example/y.jpg"),
+        ('data-srcset="x.jpg, y.jpg 2x"', "https://img.example/y.jpg"),
         ('srcset="x.jpg,"', "https://img.example/x.jpg"),
         # A comma inside a URL is part of it (image services write sizes so), not a separator.
         (
             'srcset="w_300,h_200/x.jpg 300w, w_600,h_400/x.jpg 600w"',
-            "https://img.example/w_300,h_200/x.jpg",
+            "https://img.example/w_600,h_400/x.jpg",
         ),
     ],
 )
