@@ -248,3 +248,13 @@ def test_a_declared_image_reference_to_nothing_is_no_image() -> None:
     head = _json_ld({"@id": "https://news.example/#primaryimage"})
     head += f'<meta property="og:image" content="{DECLARED}">'
     assert _lead(HEADLINE, head=head).href == DECLARED
+
+
+def test_a_drupal_image_field_whose_label_is_hidden_is_the_lead_photo() -> None:
+    # "field--label-hidden" hides the field's label, not the field.
+    field = (
+        '<div class="field field--name-field-image field--label-hidden field__item">'
+        '<img src="/files/river.jpg" alt="Low water at the weir"></div>'
+    )
+    article = extract(_page(HEADLINE, opening=field), url="https://news.example/story")
+    assert article.photos[0].href == "https://news.example/files/river.jpg"

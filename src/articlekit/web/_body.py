@@ -43,13 +43,15 @@ _JUNK_TAGS: Final = frozenset(
     }
 )
 # Boilerplate by its class or id: the patterns readability and its descendants found on news sites.
-# "hidden-xs" and the like hide an element on one screen size only: readers see it elsewhere.
+# "hidden-xs" and the like hide an element on one screen size only: readers see it elsewhere;
+# Drupal's "field--label-hidden" hides a field's label, not the field.
 _NEGATIVE: Final = re.compile(
     r"(?:^|[-_\s])(?:comments?|share|sharing|social|related|recommend\w*|ad|ads|advert\w*|"
     r"sponsor\w*|promo\w*|newsletter|subscribe|subscription|sidebar|footer|nav|navbar|menu|"
     r"breadcrumbs?|cookie\w*|popup|modal|outbrain|taboola|widget|masthead|banner|toolbar|"
     r"more-stories|most-popular|popular|trending|read-more|readmore|signup|paywall|disqus|"
-    r"tags?|skip|print|utility|hidden(?!-(?:xs|sm|md|lg|xl|print|mobile|tablet|desktop))|"
+    r"tags?|skip|print|utility|(?<!label-)(?<!title-)hidden(?!-(?:xs|sm|md|lg|xl|print|mobile|"
+    r"tablet|desktop))|"
     r"offscreen|sr-only|visually-hidden)(?:$|[-_\s])",
     re.IGNORECASE,
 )
