@@ -106,6 +106,15 @@ def _reencode(text: str) -> bytes:
 _TOO_DEEP: Final = etree.XPath("/".join(["self::*"] + ["*"] * MAX_DEPTH))
 
 
+def text_pieces(element: etree._Element) -> Iterator[str]:
+    """The text of *element* and its descendants, in document order, as `str`.
+
+    lxml's stubs type `itertext` loosely (`str | bytes`); it gives `str` for parsed documents.
+    """
+    for piece in element.itertext():
+        yield piece if isinstance(piece, str) else piece.decode()
+
+
 def first_too_deep(root: etree._Element) -> etree._Element | None:
     """The first element nested deeper than `MAX_DEPTH` below *root* (level 1), or ``None``."""
     too_deep: Any = _TOO_DEEP(root)

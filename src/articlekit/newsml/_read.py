@@ -19,7 +19,7 @@ from articlekit._json_build import build_blocks
 from articlekit._numbers import ascii_integer
 from articlekit._reading import derive_headline, html_of_text, looks_like_html
 from articlekit._text import fold_space, nfc
-from articlekit._xml import XmlEvents, remove_keeping_tail
+from articlekit._xml import XmlEvents, remove_keeping_tail, text_pieces
 from articlekit.errors import ParseError, UnsupportedError, ValidationError
 from articlekit.inline import _is_blank, canonical_inline_from_element, escape_text
 from articlekit.model import (
@@ -94,16 +94,10 @@ def _fail(element: etree._Element, message: str) -> ValidationError:
     return ValidationError(f"{_where(element)}: {message}")
 
 
-def _strings(element: etree._Element) -> Iterator[str]:
-    """The text of *element* and its descendants (lxml's stubs type it loosely)."""
-    for piece in element.itertext():
-        yield piece if isinstance(piece, str) else piece.decode()
-
-
 def _text(element: etree._Element | None) -> str | None:
     if element is None:
         return None
-    raw = element.text if len(element) == 0 else "".join(_strings(element))
+    raw = element.text if len(element) == 0 else "".join(text_pieces(element))
     text = fold_space(raw or "")
     return text or None
 
@@ -345,7 +339,7 @@ def _body(
                 specs.extend(_blocks(container, photo_index, reading))
     html_blocks: list[Block] = nitf_blocks
     for data in _children(content_set, "inlineData"):
-        text = "".join(_strings(data))
+        text = "".join(text_pieces(data))
         if not _is_text_type(data.get("contenttype")):
             reading.report(f"a body of content type {data.get('contenttype')!r}: not read", data)
         elif looks_like_html(text):

@@ -18,7 +18,7 @@ from lxml import etree
 from articlekit._reading import zone_name
 from articlekit._repairs import Repairs
 from articlekit._text import fold_space
-from articlekit._xml import source_line
+from articlekit._xml import source_line, text_pieces
 from articlekit.errors import UnsupportedError, ValidationError
 
 __all__ = ["Reading", "creator_name", "moment", "report_not_read"]
@@ -142,8 +142,4 @@ def report_not_read(
 
 
 def _says_something(element: etree._Element) -> bool:
-    return bool(element.attrib) or bool(fold_space("".join(_texts(element))))
-
-
-def _texts(element: etree._Element) -> list[str]:
-    return [t if isinstance(t, str) else t.decode() for t in element.itertext()]
+    return bool(element.attrib) or bool(fold_space("".join(text_pieces(element))))

@@ -21,7 +21,7 @@ from articlekit._reading import derive_headline, html_of_text, looks_like_html, 
 from articlekit._repairs import Repairs
 from articlekit._text import fold_space
 from articlekit._urls import WEB_SCHEMES, scheme_of
-from articlekit._xml import source_line
+from articlekit._xml import source_line, text_pieces
 from articlekit.errors import UnsupportedError, ValidationError
 from articlekit.inline import escape_text
 from articlekit.model import (
@@ -87,7 +87,7 @@ def _child(parent: etree._Element | None, name: str) -> etree._Element | None:
 def _text(element: etree._Element | None) -> str | None:
     if element is None:
         return None
-    pieces = (p if isinstance(p, str) else p.decode() for p in element.itertext())
+    pieces = text_pieces(element)
     return fold_space("".join(pieces)) or None
 
 
@@ -300,7 +300,7 @@ class _Component:
             self.reading.skip(markup, "DataContent/")
 
     def _plain_text(self, data: etree._Element, role: str) -> None:
-        text = "".join(p if isinstance(p, str) else p.decode() for p in data.itertext())
+        text = "".join(text_pieces(data))
         if not text.strip():
             return
         if role in HEADLINE_ROLES:

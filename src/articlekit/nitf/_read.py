@@ -23,7 +23,7 @@ from articlekit._reading import derive_headline, looks_like_html, zone_name
 from articlekit._repairs import Repairs
 from articlekit._text import fold_space, nfc
 from articlekit._urls import WEB_SCHEMES, may_be_link, scheme_of
-from articlekit._xml import remove_keeping_tail, source_line
+from articlekit._xml import remove_keeping_tail, source_line, text_pieces
 from articlekit.errors import UnsupportedError, ValidationError
 from articlekit.inline import _is_blank, canonical_inline_from_element, escape_text
 from articlekit.model import (
@@ -121,16 +121,10 @@ def _first_children(parent: etree._Element | None) -> dict[str, etree._Element]:
     return first
 
 
-def _strings(element: etree._Element) -> Iterator[str]:
-    """The text of *element* and its descendants (lxml's stubs type it loosely)."""
-    for piece in element.itertext():
-        yield piece if isinstance(piece, str) else piece.decode()
-
-
 def _text(element: etree._Element | None) -> str | None:
     if element is None:
         return None
-    raw = element.text if len(element) == 0 else "".join(_strings(element))
+    raw = element.text if len(element) == 0 else "".join(text_pieces(element))
     return fold_space(raw or "") or None
 
 
@@ -617,7 +611,7 @@ def _heading_level(element: etree._Element) -> int:
 
 def _pre(body: _Body, element: etree._Element, placed: bool) -> None:
     """Preformatted text (PA's sports tables): a paragraph whose lines are kept as breaks."""
-    lines = [escape_text(line) for line in "".join(_strings(element)).splitlines()]
+    lines = [escape_text(line) for line in "".join(text_pieces(element)).splitlines()]
     text = "<br>".join(line for line in lines if line.strip())
     if text:
         body.add(element, Paragraph, text=text)
