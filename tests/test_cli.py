@@ -607,3 +607,43 @@ def test_validate_reads_no_more_for_the_schema_than_a_reader_takes(
     assert (status, out) == (2, "")
     assert f"--schema {DOCS_SCHEMA}: larger than {limit} bytes, the limit" in errors
     assert "Traceback" not in errors
+
+
+# --- strict reading: refusals for pipelines that want them --------------------------------------
+
+# A Superdesk-style ninjs item: its identifier in "guid", not "uri", which a reader repairs.
+DEVIATING_NINJS = (
+    '{"guid": "urn:newsml:example.org:2026:1", "type": "text", "headline": "Council votes",'
+    ' "body_html": "<p>The council voted.</p>", "versioncreated": "2026-03-14T06:00:00+0000"}'
+)
+
+
+def test_a_repaired_deviation_is_a_warning_and_with_strict_reading_a_failure(capfdbinary, tmp_path):
+    source = tmp_path / "item.ninjs.json"
+    source.write_text(DEVIATING_NINJS, encoding="utf-8")
+    status, out, err = cli(capfdbinary, "convert", source, "--to", "json")
+    assert status == 0
+    assert articlekit.json.loads(out).uri == "urn:newsml:example.org:2026:1"
+    assert "warning: guid: no uri" in err
+    status, out, err = cli(capfdbinary, "convert", source, "--to", "json", "--strict-reading")
+    assert (status, out) == (1, "")
+    assert "guid: no uri" in err
+    assert "refuses" in err
+
+
+def test_validate_with_strict_reading_refuses_what_a_lenient_reading_repairs(capfdbinary, tmp_path):
+    source = tmp_path / "item.ninjs.json"
+    source.write_text(DEVIATING_NINJS, encoding="utf-8")
+    status, out, err = cli(capfdbinary, "validate", source)
+    assert (status, out.strip()) == (0, f"{source}: valid (1 article)")
+    assert f"articlekit: {source}: warning: guid: no uri" in err  # a repair, reported
+    status, out, err = cli(capfdbinary, "validate", source, "--strict-reading")
+    assert (status, out) == (1, "")
+    assert "guid" in err
+
+
+def test_strict_reading_changes_nothing_for_a_document_without_deviations(capfdbinary, samples):
+    for name in ("json", "ninjs", "newsml", "nitf", "html"):
+        status, out, err = cli(capfdbinary, "validate", samples[name], "--strict-reading")
+        assert (status, err) == (0, ""), name
+        assert "valid (1 article)" in out

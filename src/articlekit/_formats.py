@@ -58,6 +58,8 @@ class Format:
             ``charset`` its server declared (``web``), for inputs fetched from the web.
         reads: Whether articlekit reads the format; a write-only one (plain text, Markdown)
             has no ``loads``, and `loads` and `iter_articles` refuse it.
+        repairs: Whether the module's readers repair producers' deviations and take
+            ``strict``, which refuses them instead.
     """
 
     name: str
@@ -68,37 +70,49 @@ class Format:
     writes: bool = True
     reads_pages: bool = False
     reads: bool = True
+    repairs: bool = True
 
     @property
     def module(self) -> ModuleType:
         """The format module, imported on first use."""
         return importlib.import_module(self.module_name)
 
-    def loads(self, data: str | bytes, **page: str | None) -> Article:
+    def loads(self, data: str | bytes, *, strict: bool = False, **page: str | None) -> Article:
         """Read one article; *page* (``url``, ``charset``) goes to the formats that read pages.
+
+        *strict* refuses a producer's deviation instead of repairing it, in the formats that
+        repair (`repairs`); the others repair nothing.
 
         Raises:
             UnsupportedError: The format is write only.
         """
         self._check_reads()
-        article: Article = self.module.loads(data, **(page if self.reads_pages else {}))
+        article: Article = self.module.loads(data, **self._reading(strict, page))
         return article
 
+    def _reading(self, strict: bool, page: dict[str, str | None]) -> dict[str, Any]:
+        """The keyword arguments of this format's readers."""
+        return {
+            **(page if self.reads_pages else {}),
+            **({"strict": strict} if self.repairs else {}),
+        }
+
     def iter_articles(
-        self, source: str | bytes | IO[bytes], **page: str | None
+        self, source: str | bytes | IO[bytes], *, strict: bool = False, **page: str | None
     ) -> Iterator[Article]:
         """Read every article of a document: several from a container, else the one.
 
         A binary file is streamed by the formats that can (`streams`), else read whole.
-        *page* (``url``, ``charset``) goes to the formats that read pages.
+        *page* (``url``, ``charset``) goes to the formats that read pages; *strict* as in
+        `loads`.
         """
         self._check_reads()
         data = source if isinstance(source, (str, bytes)) or self.streams else read_binary(source)
         reader = getattr(self.module, "iter_articles", None)
         if reader is None:
-            yield self.loads(data, **page)  # type: ignore[arg-type]
+            yield self.loads(data, strict=strict, **page)  # type: ignore[arg-type]
             return
-        yield from reader(data)
+        yield from reader(data, **self._reading(strict, {}))
 
     def _check_reads(self) -> None:
         if not self.reads:
@@ -137,7 +151,14 @@ FORMATS: Final = {
             "IPTC NewsML 1.x (XML), read only",
             writes=False,
         ),
-        Format("html", "articlekit.html", (".html", ".htm"), "HTML5 with schema.org markup"),
+        # articlekit's own HTML: nothing to repair.
+        Format(
+            "html",
+            "articlekit.html",
+            (".html", ".htm"),
+            "HTML5 with schema.org markup",
+            repairs=False,
+        ),
         # Read only, by articlekit.extract: any other web page. No file ending of its own, as
         # a saved page is an .html file: detection tells it from articlekit's own HTML.
         Format(
@@ -147,6 +168,7 @@ FORMATS: Final = {
             "any other web page, read only",
             writes=False,
             reads_pages=True,
+            repairs=False,  # a page is read as it comes: extract repairs silently, by design
         ),
         Format(
             "jsonl",
@@ -156,13 +178,21 @@ FORMATS: Final = {
             True,
         ),
         # Write only: neither says which line is which field (docs/formats/markdown.md).
-        Format("text", "articlekit.text", (".txt",), "plain text, write only", reads=False),
+        Format(
+            "text",
+            "articlekit.text",
+            (".txt",),
+            "plain text, write only",
+            reads=False,
+            repairs=False,
+        ),
         Format(
             "markdown",
             "articlekit.markdown",
             (".md", ".markdown"),
             "Markdown (CommonMark), write only",
             reads=False,
+            repairs=False,
         ),
     )
 }

@@ -79,6 +79,7 @@ class Job:
     output: str | None  # a file, "-" for standard output, or None with destination
     destination: Destination | None  # in the output folder, from the plan
     timeout: float = DEFAULT_TIMEOUT  # for a URL: seconds to connect, and for each read
+    strict_reading: bool = False  # refuse producers' deviations instead of repairing them
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -169,6 +170,11 @@ def _parser() -> argparse.ArgumentParser:
         help="files, directories, globs, http(s) URLs, or - for stdin",
     )
     reading.add_argument("--from", dest="from_", choices=READABLE, help="the input format")
+    reading.add_argument(
+        "--strict-reading",
+        action="store_true",
+        help="refuse a document that deviates from its standard instead of repairing it",
+    )
 
     convert = commands.add_parser(
         "convert", parents=[common, reading], help="convert articles to another format"
@@ -302,13 +308,19 @@ def _detect(file: IO[bytes], source: str, from_: str | None) -> Format:
     return get_format(from_ or detect_file(file, "" if source == STDIO else source))
 
 
-def _articles(file: IO[bytes], source: str, from_: str | None) -> Iterator[Article]:
+def _articles(
+    file: IO[bytes], source: str, from_: str | None, *, strict: bool = False
+) -> Iterator[Article]:
     """The articles of an open input, read as a stream where the format allows.
 
-    A fetched page tells a reader of web pages its final URL and the charset its server sent.
+    A fetched page tells a reader of web pages its final URL and the charset its server sent;
+    *strict* refuses a producer's deviation instead of repairing it.
     """
-    page = file.reader_options() if isinstance(file, Page) else {}
-    return _detect(file, source, from_).iter_articles(file, **page)
+    if isinstance(file, Page):
+        return _detect(file, source, from_).iter_articles(
+            file, strict=strict, url=file.url, charset=file.charset
+        )
+    return _detect(file, source, from_).iter_articles(file, strict=strict)
 
 
 def convert_one(job: Job) -> Outcome:
@@ -328,7 +340,7 @@ def convert_one(job: Job) -> Outcome:
 
 def _convert_into(job: Job, outcome: Outcome) -> None:
     with _open(job.source, job.timeout) as file:
-        articles = _articles(file, job.source, job.from_)
+        articles = _articles(file, job.source, job.from_, strict=job.strict_reading)
         if job.to == "jsonl" and job.destination is not None:
             with _writing(job.destination.path) as write:
                 _write_lines(articles, write, job.strict)
@@ -465,7 +477,7 @@ def _run_convert(arguments: argparse.Namespace) -> int:
                 numbered=numbered,
             )
         )
-        _check_numbered_names(planned, arguments.from_)
+        _check_numbered_names(planned, arguments.from_, strict=arguments.strict_reading)
     jobs = [
         Job(
             source,
@@ -476,6 +488,7 @@ def _run_convert(arguments: argparse.Namespace) -> int:
             arguments.output,
             destination,
             arguments.timeout,
+            arguments.strict_reading,
         )
         for source, destination in planned
     ]
@@ -484,7 +497,7 @@ def _run_convert(arguments: argparse.Namespace) -> int:
 
 
 def _check_numbered_names(
-    planned: Iterable[tuple[str, Destination | None]], from_: str | None
+    planned: Iterable[tuple[str, Destination | None]], from_: str | None, *, strict: bool
 ) -> None:
     """Refuse a container whose numbered outputs include another input's output.
 
@@ -496,7 +509,7 @@ def _check_numbered_names(
             # Standard input can be read once, a URL is not fetched twice: the writer refuses
             # the name instead.
             continue
-        count = _count_articles(source, from_)
+        count = _count_articles(source, from_, strict=strict)
         clashes = [(number, owner) for number, owner in destination.taken if number <= count]
         if count >= 2 and clashes:
             number, owner = clashes[0]
@@ -508,13 +521,13 @@ def _check_numbered_names(
             )
 
 
-def _count_articles(source: str, from_: str | None) -> int:
+def _count_articles(source: str, from_: str | None, *, strict: bool) -> int:
     """How many articles the conversion of *source* would write, up to a failure."""
     count = 0
     with contextlib.suppress(*_INPUT_ERRORS), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with _open(source) as file:
-            for _ in _articles(file, source, from_):
+            for _ in _articles(file, source, from_, strict=strict):
                 count += 1
     return count
 
@@ -533,7 +546,9 @@ def _run_convert_to_lines(arguments: argparse.Namespace, sources: list[str]) -> 
                 with warnings.catch_warnings(record=True) as caught:
                     warnings.simplefilter("always")
                     with _open(source, arguments.timeout) as input_file:
-                        articles = _articles(input_file, source, arguments.from_)
+                        articles = _articles(
+                            input_file, source, arguments.from_, strict=arguments.strict_reading
+                        )
                         _write_lines(articles, write, arguments.strict)
                 outcome.warnings = [str(warning.message) for warning in caught]
                 outcome.written.append(output)
@@ -647,13 +662,20 @@ def _run_validate(arguments: argparse.Namespace) -> int:
     for source in expand_inputs(arguments.inputs):
         outcome = Outcome(source)
         try:
-            with _open(source, arguments.timeout) as file:
+            # A repair is a warning of its own line, as in convert; strict reading refuses it.
+            with (
+                _open(source, arguments.timeout) as file,
+                warnings.catch_warnings(record=True) as caught,
+            ):
+                warnings.simplefilter("always")
                 if check_schema is not None:
                     # The schema first: its violations say more than the reader's first refusal.
                     # Streamed formats are read piece by piece: read no more than a reader takes.
                     check_schema(read_binary(file))
                     file.seek(0)
-                count = sum(1 for _ in _articles(file, source, arguments.from_))
+                articles = _articles(file, source, arguments.from_, strict=arguments.strict_reading)
+                count = sum(1 for _ in articles)
+            outcome.warnings = [str(warning.message) for warning in caught]
             print(f"{shown(source)}: valid ({count} article{'s' if count != 1 else ''})")
         except BrokenPipeError:
             raise  # the reader of standard output went away: main() ends quietly

@@ -55,10 +55,6 @@ class Page(io.BytesIO):
         super().__init__(data)
         self.url, self.charset = url, charset
 
-    def reader_options(self) -> dict[str, str | None]:
-        """What a reader of web pages is told about the page."""
-        return {"url": self.url, "charset": self.charset}
-
 
 def is_url(name: str) -> bool:
     """Tell whether a command line input names a URL (``scheme://``) rather than a file."""
