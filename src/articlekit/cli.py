@@ -21,7 +21,7 @@ import tempfile
 import traceback
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -34,37 +34,31 @@ from articlekit._cli_paths import (
     plan_folder,
     shown,
 )
+from articlekit._cli_report import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    CommandError,
+    Outcome,
+    Progress,
+    describe,
+    list_violations,
+    report,
+)
+from articlekit._cli_summary import write_summary
 from articlekit._formats import FORMATS, READABLE, WRITABLE, Format, detect_file, get_format
 from articlekit._io import MAX_BYTES, read_binary
 from articlekit._version import __version__
 from articlekit.errors import ArticleKitError
-from articlekit.model import Article, Heading, ListBlock, Paragraph, Quote
+from articlekit.model import Article
 from articlekit.web._fetch import DEFAULT_TIMEOUT, Page, fetch, is_url
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 # The ninjs versions whose official schema ships with articlekit (as in _schemas, which the
 # command imports only when asked to check a schema).
 NINJS_SCHEMA_VERSIONS = ("1.4", "1.6", "2.1", "2.2", "3.0", "3.1")
 _SPOOL_BYTES = 8 * 1024 * 1024  # standard input beyond this goes to a temporary file
 _BATCH_JOBS = 64  # inputs per task sent to a worker process
 _ENDINGS = tuple(e for format in FORMATS.values() if format.reads for e in format.extensions)
-
-
-@dataclass
-class Outcome:
-    """What happened to one input: the files written, warnings, and the error if it failed."""
-
-    source: str
-    written: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    error: str | None = None
-    detail: str | None = None  # the traceback, shown with --debug
-    violations: list[str] = field(default_factory=list)  # of an official schema, one a line
-
-    def fail(self, error: BaseException) -> None:
-        """Record *error* as the reason this input failed."""
-        self.error = _describe(error)
-        self.detail = traceback.format_exc()
 
 
 @dataclass(frozen=True)
@@ -98,9 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except (_UsageError, PlanError) as error:
         parser.error(str(error))  # exits with status 2
-    except (ArticleKitError, OSError, _CommandError) as error:
+    except (ArticleKitError, OSError, CommandError) as error:
         # What no input's report covers: an output every input goes to, standard output.
-        print(f"articlekit: {shown(_describe(error))}", file=sys.stderr)
+        print(f"articlekit: {shown(describe(error))}", file=sys.stderr)
         if arguments.debug:
             traceback.print_exc()
         return EXIT_FAILED
@@ -111,11 +105,7 @@ class _UsageError(Exception):
     pass
 
 
-class _CommandError(Exception):
-    """A failure the command describes itself: its message is the whole report."""
-
-
-class _OutputError(_CommandError):
+class _OutputError(CommandError):
     """An output file (or standard output) could not be written."""
 
     def __init__(self, output: str, error: OSError) -> None:
@@ -131,14 +121,7 @@ class _OutputError(_CommandError):
         super().__init__(f"{type(error).__name__}: cannot write {where}: {reason}")
 
 
-def _describe(error: BaseException) -> str:
-    """The one-line description of *error* in a report (escaped later, with the input name)."""
-    if isinstance(error, _CommandError):
-        return str(error)
-    return f"{type(error).__name__}: {error}"
-
-
-_INPUT_ERRORS = (ArticleKitError, OSError, ValueError, TypeError, _CommandError)
+_INPUT_ERRORS = (ArticleKitError, OSError, ValueError, TypeError, CommandError)
 """What reading, converting or writing one input raises for bad input or a failed write."""
 
 
@@ -376,7 +359,7 @@ def _write_each(
     for number, article in enumerate(itertools.chain([first], following), start=1):
         path = destination.numbered(number) if several else destination.path
         if number in taken:
-            raise _CommandError(
+            raise CommandError(
                 f"its article {number} would be written to {path}, the output of "
                 f"{taken[number]}: convert them into different folders"
             )
@@ -493,7 +476,7 @@ def _run_convert(arguments: argparse.Namespace) -> int:
         for source, destination in planned
     ]
     outcomes = _run_jobs(jobs, arguments.jobs, stop_early=not arguments.continue_on_error)
-    return _report(outcomes, debug=arguments.debug, total=len(jobs))
+    return report(outcomes, debug=arguments.debug, total=len(jobs))
 
 
 def _check_numbered_names(
@@ -536,7 +519,7 @@ def _run_convert_to_lines(arguments: argparse.Namespace, sources: list[str]) -> 
     """Write the articles of every input, in order, as JSON Lines into one output."""
     output = arguments.output or STDIO
     outcomes: list[Outcome] = []
-    progress = _Progress(len(sources)) if sys.stderr.isatty() and len(sources) > 1 else None
+    progress = Progress(len(sources)) if sys.stderr.isatty() and len(sources) > 1 else None
 
     def convert_all(write: Callable[[bytes], None]) -> None:
         for source in sources:
@@ -569,12 +552,12 @@ def _run_convert_to_lines(arguments: argparse.Namespace, sources: list[str]) -> 
         with contextlib.suppress(_StopWritingError), _writing(output) as write:
             convert_all(write)
     except _OutputError as error:
-        _report(outcomes, debug=arguments.debug, total=len(sources))
+        report(outcomes, debug=arguments.debug, total=len(sources))
         print(f"articlekit: {shown(str(error))}", file=sys.stderr)
         if arguments.debug:
             traceback.print_exc()
         return EXIT_FAILED
-    return _report(outcomes, debug=arguments.debug, total=len(sources))
+    return report(outcomes, debug=arguments.debug, total=len(sources))
 
 
 class _StopWritingError(Exception):
@@ -582,7 +565,7 @@ class _StopWritingError(Exception):
 
 
 def _run_jobs(jobs: list[Job], workers: int, *, stop_early: bool) -> Iterator[Outcome]:
-    progress = _Progress(len(jobs)) if sys.stderr.isatty() and len(jobs) > 1 else None
+    progress = Progress(len(jobs)) if sys.stderr.isatty() and len(jobs) > 1 else None
     if workers == 1 or len(jobs) == 1 or any(job.source == STDIO for job in jobs):
         for job in jobs:
             outcome = convert_one(job)
@@ -616,44 +599,6 @@ def convert_many(jobs: list[Job]) -> list[Outcome]:
     return [convert_one(job) for job in jobs]
 
 
-class _Progress:
-    """A one-line progress bar on standard error, for terminals only."""
-
-    def __init__(self, total: int) -> None:
-        self.total, self.done = total, 0
-
-    def step(self) -> None:
-        self.done += 1
-        filled = 30 * self.done // self.total
-        end = "\n" if self.done == self.total else ""
-        bar = "#" * filled + " " * (30 - filled)
-        print(f"\r[{bar}] {self.done}/{self.total}", end=end, file=sys.stderr, flush=True)
-
-
-def _report(outcomes: Iterable[Outcome], *, debug: bool, total: int) -> int:
-    failed = 0
-    seen = 0
-    for outcome in outcomes:
-        seen += 1
-        # One line per warning and failure, whatever the name or message holds.
-        name = shown(outcome.source)
-        for message in outcome.warnings:
-            print(f"articlekit: {name}: warning: {shown(message)}", file=sys.stderr)
-        for violation in outcome.violations:
-            print(f"articlekit: {name}: {shown(violation)}", file=sys.stderr)
-        if outcome.error:
-            failed += 1
-            print(f"articlekit: {name}: {shown(outcome.error)}", file=sys.stderr)
-            if debug and outcome.detail:
-                print(outcome.detail, file=sys.stderr)
-    if failed:
-        skipped = total - seen
-        tail = f", {skipped} not attempted (use --continue-on-error)" if skipped else ""
-        print(f"articlekit: {failed} of {total} input(s) failed{tail}", file=sys.stderr)
-        return EXIT_FAILED
-    return EXIT_OK
-
-
 def _run_validate(arguments: argparse.Namespace) -> int:
     check_schema = _official_checker(arguments) or (
         _schema_checker(arguments.schema) if arguments.schema else None
@@ -681,18 +626,9 @@ def _run_validate(arguments: argparse.Namespace) -> int:
             raise  # the reader of standard output went away: main() ends quietly
         except _INPUT_ERRORS as error:
             outcome.fail(error)
-            _list_violations(outcome, error)
+            list_violations(outcome, error)
         outcomes.append(outcome)
-    return _report(outcomes, debug=arguments.debug, total=len(outcomes))
-
-
-def _list_violations(outcome: Outcome, error: BaseException) -> None:
-    """Report each violation of an official schema on its own line, then their count."""
-    violations = getattr(error, "violations", ())
-    if violations:
-        outcome.violations = [str(violation) for violation in violations]
-        summary = error.message.split("\n", 1)[0].removesuffix(":")  # type: ignore[attr-defined]
-        outcome.error = f"{type(error).__name__}: {summary}"
+    return report(outcomes, debug=arguments.debug, total=len(outcomes))
 
 
 def _official_checker(arguments: argparse.Namespace) -> Any:
@@ -735,7 +671,7 @@ def _run_detect(arguments: argparse.Namespace) -> int:
         except _INPUT_ERRORS as error:
             outcome.fail(error)
         outcomes.append(outcome)
-    return _report(outcomes, debug=arguments.debug, total=len(outcomes))
+    return report(outcomes, debug=arguments.debug, total=len(outcomes))
 
 
 def _run_show(arguments: argparse.Namespace) -> int:
@@ -752,55 +688,7 @@ def _run_show(arguments: argparse.Namespace) -> int:
         raise  # the reader of standard output went away: main() ends quietly
     except _INPUT_ERRORS as error:
         outcome.fail(error)
-    return _report([outcome], debug=arguments.debug, total=1)
-
-
-def write_summary(article: Article, out: IO[str]) -> None:
-    """Write a readable summary of *article* for a terminal."""
-    lines = []
-    if article.kicker or article.section:
-        lines.append(" / ".join(filter(None, [article.section, article.kicker])).upper())
-    lines.append(article.headline)
-    if article.subheadline:
-        lines.append(article.subheadline)
-    lines.append("")
-    facts = {
-        "uri": article.uri,
-        "url": article.url,
-        "language": article.language,
-        "by": ", ".join(byline.name for byline in article.bylines) or None,
-        "published": article.published.isoformat() if article.published else None,
-        "updated": article.updated.isoformat() if article.updated else None,
-        "dateline": article.dateline,
-        "topics": ", ".join(t.name or t.code or t.uri or "" for t in article.topics) or None,
-        "keywords": ", ".join(article.keywords) or None,
-        "status": article.status.value,
-    }
-    lines.extend(f"  {name:<10} {value}" for name, value in facts.items() if value)
-    for index, photo in enumerate(article.photos):
-        label = "lead photo" if index == 0 else f"photo {index + 1}"
-        lines.append(f"  {label:<10} {photo.href or photo.uri or photo.renditions[0].href}")
-        if photo.caption:
-            lines.append(f"  {'':<10} {photo.caption}")
-    words = sum(len(_block_text(block).split()) for block in article.body)
-    lines.append(f"  {'body':<10} {len(article.body)} blocks, {words} words")
-    lines.append("")
-    for block in article.body[:3]:
-        text = _block_text(block)
-        if text:
-            lines.append(text if len(text) <= 300 else text[:299] + "…")
-            lines.append("")
-    out.write("\n".join(lines) + "\n")
-
-
-def _block_text(block: object) -> str:
-    if isinstance(block, (Paragraph, Heading, Quote)):
-        return block.plain_text
-    if isinstance(block, ListBlock):
-        from articlekit.inline import inline_text
-
-        return " ".join(inline_text(item) for item in block.items)
-    return ""
+    return report([outcome], debug=arguments.debug, total=1)
 
 
 def _run_sample(arguments: argparse.Namespace) -> int:
