@@ -197,6 +197,23 @@ def _intended(article: Article) -> Counter[str]:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("<em><em>trap</em></em>", "*trap*"),  # "**trap**" would be strong emphasis
+        ("<strong><strong>x</strong></strong>", "**x**"),
+        ("<em>a <em>b</em> c</em>", "*a b c*"),
+        ("<em><strong>x</strong></em>", "***x***"),
+    ],
+)
+def test_emphasis_inside_emphasis_of_its_kind_is_written_once(text: str, written: str) -> None:
+    article = Article(uri="urn:a:0", headline="H", body=(Paragraph(text=text),))
+    assert written in _quiet(article).splitlines()
+    # found by Hypothesis: no strong emphasis where the article holds none
+    intended = _intended(article)
+    assert _kinds(_quiet(article))["strong_open"] <= intended["strong_open"]
+
+
 @settings(max_examples=25)
 @given(strategies.articles())
 def test_renders_no_element_that_was_not_intended(article: Article) -> None:

@@ -60,10 +60,11 @@ def inline_markdown(markup: str) -> str:
     return escape_line_starts("".join(_children(element)))
 
 
-def _children(element: etree._Element) -> list[str]:
+def _children(element: etree._Element, within: frozenset[str] = frozenset()) -> list[str]:
+    """The Markdown of *element*'s content, inside the emphasis kinds *within*."""
     pieces = [_escape_inline(element.text or "")]
     for child in element:
-        pieces.append(_element(child))
+        pieces.append(_element(child, within))
         pieces.append(_escape_inline(child.tail or ""))
     return pieces
 
@@ -73,18 +74,23 @@ def _escape_inline(text: str) -> str:
     return _ENTITY.sub(r"\\&", _ANYWHERE.sub(r"\\\1", text))
 
 
-def _element(element: etree._Element) -> str:
-    tag = element.tag
+def _element(element: etree._Element, within: frozenset[str]) -> str:
+    """The Markdown of one inline element, inside the emphasis kinds *within*.
+
+    Emphasis inside emphasis of the same kind is written once: ``*`` around ``*x*`` reads as
+    strong emphasis (``**x**``), and a browser shows the two the same anyway.
+    """
+    tag = str(element.tag)
     if tag == "br":
         return "\n"
     if tag == "code":
         return code_span("".join(str(text) for text in element.itertext()))
-    inner = "".join(_children(element))
+    marker = _INLINE_MARKERS.get(tag)
+    inner = "".join(_children(element, within | {tag} if marker else within))
     if tag == "a":
         href = element.get("href", "")
         return f"[{inner}]({link_destination(href)})" if is_safe_link(href) else inner
-    marker = _INLINE_MARKERS.get(str(tag))
-    if marker is None or not inner.strip():
+    if marker is None or tag in within or not inner.strip():
         return inner
     return _delimit(inner, marker)
 
