@@ -16,6 +16,7 @@ from articlekit._urls import photo_source
 from articlekit.errors import LossError, LossWarning, UnsupportedError
 from articlekit.model import (
     Article,
+    Block,
     Embed,
     Heading,
     ListBlock,
@@ -212,6 +213,27 @@ def test_emphasis_inside_emphasis_of_its_kind_is_written_once(text: str, written
     # found by Hypothesis: no strong emphasis where the article holds none
     intended = _intended(article)
     assert _kinds(_quiet(article))["strong_open"] <= intended["strong_open"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Found by the property test: an empty code span ("``") before another ran their
+        # backticks together into an unclosed fence, and the escaped text became raw HTML.
+        (Paragraph(text="<code><br></code><code>&lt;script&gt;alert(1)&lt;/script&gt;</code>"),),
+        (Paragraph(text="<code>a</code><code>&lt;b&gt;</code> and <code>c</code>"),),
+        # A line separator stripped off a line left the closing "*" at its start: a list item.
+        (Quote(text="<em>0<br>\u2028\u2029 </em>&lt;script&gt;alert(1)&lt;/script&gt;"),),
+    ],
+)
+def test_code_spans_and_line_separators_render_no_markup_of_their_own(
+    body: tuple[Block, ...],
+) -> None:
+    article = Article(uri="urn:a:0", headline="H", body=body)
+    kinds = _kinds(_quiet(article))
+    intended = _intended(article)
+    for kind in ("html_inline", "html_block", "list_item_open", "fence", "code_block"):
+        assert kinds[kind] <= intended.get(kind, 0), kind
 
 
 @settings(max_examples=25)

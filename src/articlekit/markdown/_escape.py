@@ -61,11 +61,26 @@ def inline_markdown(markup: str) -> str:
 
 
 def _children(element: etree._Element, within: frozenset[str] = frozenset()) -> list[str]:
-    """The Markdown of *element*'s content, inside the emphasis kinds *within*."""
+    """The Markdown of *element*'s content, inside the emphasis kinds *within*.
+
+    Code elements with nothing between them are one code span: two spans side by side would
+    run their backticks together ("`a``b`" is one span holding "a``b").
+    """
     pieces = [_escape_inline(element.text or "")]
+    code: list[str] = []  # the texts of a run of code elements side by side
     for child in element:
-        pieces.append(_element(child, within))
-        pieces.append(_escape_inline(child.tail or ""))
+        if child.tag == "code":
+            code.append("".join(str(text) for text in child.itertext()))
+            if child.tail:  # text after it ends the run
+                pieces += [code_span("".join(code)), _escape_inline(child.tail)]
+                code = []
+            continue
+        if code:
+            pieces.append(code_span("".join(code)))
+            code = []
+        pieces += [_element(child, within), _escape_inline(child.tail or "")]
+    if code:
+        pieces.append(code_span("".join(code)))
     return pieces
 
 
@@ -83,8 +98,6 @@ def _element(element: etree._Element, within: frozenset[str]) -> str:
     tag = str(element.tag)
     if tag == "br":
         return "\n"
-    if tag == "code":
-        return code_span("".join(str(text) for text in element.itertext()))
     marker = _INLINE_MARKERS.get(tag)
     inner = "".join(_children(element, within | {tag} if marker else within))
     if tag == "a":
@@ -99,9 +112,11 @@ def _delimit(inner: str, marker: str) -> str:
     """Wrap *inner* in *marker*, the spaces at its ends moved outside.
 
     CommonMark section 6.2: a delimiter next to white space does not open or close emphasis, and
-    one alone on a line is a list item.
+    one alone on a line is a list item. Every character Python takes for white space goes out
+    (line and paragraph separators too): lines are stripped so, and a delimiter left at the
+    start of a line, before a space, would open a list item.
     """
-    stripped = inner.strip(" \n")
+    stripped = inner.strip()
     start = inner.index(stripped)
     return f"{inner[:start]}{marker}{stripped}{marker}{inner[start + len(stripped) :]}"
 
@@ -112,6 +127,8 @@ def code_span(text: str) -> str:
     Fenced by more backticks than its longest run of them, padded when it starts or ends with one.
     """
     text = text.replace("\n", " ")
+    if not text:
+        return ""  # nothing to show: an empty span ("``") would open a longer fence
     longest = max((len(run) for run in re.findall("`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith(("`", " ")) or text.endswith(("`", " ")) else ""
