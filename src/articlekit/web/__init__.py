@@ -16,18 +16,15 @@ Wire conventions:
 
 from __future__ import annotations
 
-import codecs
 from typing import IO
 
 from articlekit._io import read_binary
 from articlekit.model import Article
-from articlekit.web._extract import extract
+from articlekit.web._extract import BYTE_ORDER_MARKS, browser_codec, extract
 
 __all__ = ["load", "loads"]
 
-# The WHATWG Encoding standard maps these labels to windows-1252, as every browser does.
-_READ_AS_WINDOWS_1252 = frozenset({"latin-1", "iso8859-1", "ascii"})
-_BYTE_ORDER_MARKS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_MARKS = tuple(mark for mark, _ in BYTE_ORDER_MARKS)
 
 
 def loads(data: str | bytes, /, *, url: str | None = None, charset: str | None = None) -> Article:
@@ -44,8 +41,8 @@ def loads(data: str | bytes, /, *, url: str | None = None, charset: str | None =
 
     .. versionadded:: 0.2
     """
-    if isinstance(data, bytes) and charset is not None and not data.startswith(_BYTE_ORDER_MARKS):
-        codec = _codec(charset)
+    if isinstance(data, bytes) and charset is not None and not data.startswith(_MARKS):
+        codec = browser_codec(charset)
         if codec is not None:
             return extract(data.decode(codec, errors="replace"), url=url)
     return extract(data, url=url)
@@ -57,12 +54,3 @@ def load(fp: IO[bytes], /, *, url: str | None = None, charset: str | None = None
     .. versionadded:: 0.2
     """
     return loads(read_binary(fp), url=url, charset=charset)
-
-
-def _codec(charset: str) -> str | None:
-    """The Python codec of a declared *charset*, as browsers take it; None if unknown."""
-    try:
-        name = codecs.lookup(charset.strip().strip("\"'")).name
-    except LookupError:
-        return None
-    return "cp1252" if name in _READ_AS_WINDOWS_1252 else name

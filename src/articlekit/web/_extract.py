@@ -70,23 +70,32 @@ _KICKER: Final = re.compile(r"kicker|eyebrow|overline|supertitle|rubric", re.I)
 _DATELINE: Final = re.compile(r"\bdateline\b", re.I)
 
 
+# The byte order marks a browser honours before any declaration, and the codec each names.
+BYTE_ORDER_MARKS: Final = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# The WHATWG Encoding standard maps these labels to windows-1252, as every browser does.
+_READ_AS_WINDOWS_1252: Final = frozenset({"latin-1", "iso8859-1", "ascii"})
+
+
+def browser_codec(label: str) -> str | None:
+    """The Python codec of a declared charset *label*, as browsers take it; None if unknown."""
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    return "cp1252" if name in _READ_AS_WINDOWS_1252 else name
+
+
 def _decode(data: bytes) -> str:
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
+    for bom, encoding in BYTE_ORDER_MARKS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
     declared = _CHARSET.search(data[:4096])
     if declared:
-        name = declared.group(1).decode("ascii", errors="replace").lower()
-        try:
-            codec = codecs.lookup(name).name
-        except LookupError:
-            codec = None
-        if codec in ("latin-1", "iso8859-1", "ascii"):
-            codec = "cp1252"  # as browsers do (WHATWG Encoding: windows-1252 for these labels)
+        codec = browser_codec(declared.group(1).decode("ascii", errors="replace"))
         if codec is not None and not codec.startswith("utf-16"):
             return data.decode(codec, errors="replace")
     try:
